@@ -1,0 +1,505 @@
+/**
+ * The public face of the GICv3 model: configuration, the register-level API, read-only views,
+ * events and warnings, snapshots. Types only; `createGic` in index.ts builds a `Gic`.
+ *
+ * Conventions: INTIDs, PE indices and priorities are plain numbers on the way in (validated) and
+ * branded numbers on the way out. Register values are `bigint` at the register API, `Hex`
+ * strings ("0x…") inside events and snapshots so that both survive JSON and structuredClone.
+ */
+import type { SysregName } from '../arch/index.ts';
+import type { Brand, Hex } from '../lib/index.ts';
+
+export type { SysregName } from '../arch/index.ts';
+export type { Hex } from '../lib/index.ts';
+
+// ---------------------------------------------------------------------------------------------
+// Identities
+
+/** An interrupt identifier: SGI 0–15, PPI 16–31, SPI 32–1019, special 1020–1023. */
+export type IntId = Brand<number, 'IntId'>;
+/** Index of a PE (and its Redistributor and CPU interface), 0 … peCount−1. */
+export type PeIndex = Brand<number, 'PeIndex'>;
+/** An 8-bit priority value, 0x00 highest … 0xFF lowest/idle. */
+export type Priority = Brand<number, 'Priority'>;
+
+export type IntIdClass = 'SGI' | 'PPI' | 'SPI' | 'special';
+
+/** Interrupt group from GICD/GICR_IGROUPR + IGRPMODR (IHI 0069 §3.2; reference §2.4). */
+export type InterruptGroup = 'G0' | 'G1S' | 'G1NS';
+
+export type TriggerMode = 'edge' | 'level';
+
+/** The four architectural states (reference §1.3). */
+export type InterruptStateName = 'inactive' | 'pending' | 'active' | 'active-pending';
+
+/** Affinity of a PE as seen in MPIDR_EL1 / GICR_TYPER[63:32]. */
+export interface Affinity {
+  readonly aff0: number;
+  readonly aff1: number;
+  readonly aff2: number;
+  readonly aff3: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Configuration
+
+/**
+ * `architecture`: IHI 0069 behaviour (with the IMPLEMENTATION DEFINED choices documented in
+ * docs/gic-api.md). `qemu`: reproduces QEMU's TCG arm-gicv3 device, deviation by deviation
+ * (see profile.ts for the list of flags).
+ */
+export type GicProfileName = 'architecture' | 'qemu';
+
+/**
+ * How an SPI with GICD_IROUTER.IRM=1 picks a PE (reference §7; the choice is IMPDEF).
+ * `unsupported`: GICD_TYPER.No1N=1, IRM is stored but ignored (QEMU).
+ * `round-robin`: the next participating PE after the last recipient.
+ * `lowest`: the lowest-numbered participating PE.
+ * `seeded-random`: a participating PE chosen by the seeded generator.
+ */
+export type OneOfNPolicy = 'unsupported' | 'round-robin' | 'lowest' | 'seeded-random';
+
+export interface GicConfig {
+  /** 1 … 256. */
+  readonly peCount: number;
+  /** 32·N for N = 1 … 30, or 988 (INTIDs up to 1019). */
+  readonly spiCount: number;
+  /** false (default) ⇒ GICD_CTLR.DS=1, a single security state, like QEMU `virt`. */
+  readonly securityExtensions?: boolean;
+  /** Implemented priority bits in the CPU interface, 4 … 8 (default 5, like Cortex-A57). */
+  readonly priorityBits?: number;
+  /** GICv3.3 non-maskable interrupts (GICD_TYPER.NMI, INMIR, ICC_NMIAR1_EL1). Default false. */
+  readonly nmi?: boolean;
+  /** One entry per PE. Default: QEMU virt packing, Aff0 = pe % 16, Aff1 = pe / 16. */
+  readonly affinity?: readonly Affinity[];
+  /** Default: 'round-robin' under the architecture profile, 'unsupported' under qemu. */
+  readonly oneOfN?: OneOfNPolicy;
+  /** Default 'architecture'. */
+  readonly profile?: GicProfileName;
+  /** Seed of the generator behind 'seeded-random'. Default 1. */
+  readonly seed?: number;
+}
+
+/** The configuration after defaults were applied, plus derived facts. */
+export interface ResolvedGicConfig {
+  readonly peCount: number;
+  readonly spiCount: number;
+  /** Highest implemented SPI INTID (31 + spiCount). */
+  readonly maxSpiIntId: IntId;
+  readonly securityExtensions: boolean;
+  readonly priorityBits: number;
+  /** Preemption bits: priorityBits, except 8 → 7 (reference §4.3). */
+  readonly preemptionBits: number;
+  readonly nmi: boolean;
+  readonly affinity: readonly Affinity[];
+  readonly oneOfN: OneOfNPolicy;
+  readonly profile: GicProfileName;
+  readonly seed: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Access
+
+export type AccessSize = 1 | 2 | 4 | 8;
+
+/** A spec name such as 'ICC_IAR1_EL1'; other strings are accepted (trace replay) and warned about. */
+export type SysregNameInput = SysregName | (string & Record<never, never>);
+
+export interface MmioAccessOptions {
+  /** Security attribute of the transaction. Default false (Non-secure). */
+  readonly secure?: boolean;
+}
+
+export interface SysregAccessOptions {
+  /**
+   * Security state of the PE making the access: selects the Secure or Non-secure bank of
+   * ICC_BPR1/CTLR/IGRPEN1/AP1R and the NS priority view. Default false (Non-secure).
+   */
+  readonly secure?: boolean;
+  /** The access is made at EL3 (implies secure): IAR0/HPPIR0 may then return 1020/1021. */
+  readonly el3?: boolean;
+}
+
+/**
+ * The PE's current security state, which decides whether a group is signalled as IRQ or FIQ
+ * (reference §4.2). Ignored when GICD_CTLR.DS=1 (Group 0 → FIQ, Group 1 → IRQ).
+ */
+export type PeSecurityState = 'non-secure' | 'secure' | 'el3';
+
+// ---------------------------------------------------------------------------------------------
+// Read-only views (no side effects; safe to call at any time)
+
+export interface Outputs {
+  readonly irq: boolean;
+  readonly fiq: boolean;
+  /** The superpriority IRQ line (GICv3.3 NMI), driven instead of `irq` for NMIs. */
+  readonly nmi: boolean;
+}
+
+export interface Hppi {
+  readonly intid: IntId;
+  /** Effective priority: the priority byte, or 0x00 / 0x80 for an NMI (reference §6). */
+  readonly priority: Priority;
+  readonly group: InterruptGroup;
+  readonly nmi: boolean;
+}
+
+export interface InterruptRouteView {
+  /** GICD_IROUTER<n> as written (RES0 bits cleared). */
+  readonly irouter: Hex;
+  readonly irm: boolean;
+  /** The affinity named by IROUTER (meaningful when irm is false). */
+  readonly affinity: Affinity;
+  /** The PE this SPI is currently offered to, or null (IROUTER names no PE, or no participant). */
+  readonly targetPe: PeIndex | null;
+}
+
+export interface InterruptView {
+  readonly intid: IntId;
+  readonly class: IntIdClass;
+  /** For SGIs/PPIs, the Redistributor (PE) holding this banked copy; null for SPIs. */
+  readonly pe: PeIndex | null;
+  readonly state: InterruptStateName;
+  /** Effective pending: latch OR (level-sensitive AND line high). */
+  readonly pending: boolean;
+  /** The pending latch (edge events, ISPENDR). */
+  readonly latch: boolean;
+  /** The input line level. */
+  readonly level: boolean;
+  readonly enabled: boolean;
+  readonly active: boolean;
+  /** The PE whose CPU interface acknowledged it (SPIs), or null if not known/not active. */
+  readonly activeOn: PeIndex | null;
+  readonly group: InterruptGroup;
+  /** The stored priority byte (Secure view, unshifted). */
+  readonly priority: Priority;
+  readonly nmi: boolean;
+  readonly trigger: TriggerMode;
+  /** SPIs only; null for SGIs/PPIs. */
+  readonly route: InterruptRouteView | null;
+}
+
+export interface ActivePriorities {
+  /** ICC_AP0R<n>_EL1, as unsigned 32-bit numbers (length 1, 2 or 4). */
+  readonly ap0r: readonly number[];
+  /** ICC_AP1R<n>_EL1, Non-secure bank (bits [31:0]). */
+  readonly ap1rNs: readonly number[];
+  /** ICC_AP1R<n>_EL1, Secure bank (bits [31:0]). */
+  readonly ap1rS: readonly number[];
+  /** AP1R0.NMI (bit 63) of each bank (GICv3.3). */
+  readonly nmiNs: boolean;
+  readonly nmiS: boolean;
+}
+
+export interface CpuInterfaceView {
+  readonly pe: PeIndex;
+  /** ICC_PMR_EL1 as stored (Secure/unshifted view). */
+  readonly pmr: Priority;
+  readonly bpr0: number;
+  readonly bpr1Ns: number;
+  readonly bpr1S: number;
+  /** ICC_CTLR_EL1 banks. */
+  readonly eoiModeNs: boolean;
+  readonly eoiModeS: boolean;
+  readonly cbprNs: boolean;
+  readonly cbprS: boolean;
+  readonly igrpen0: boolean;
+  readonly igrpen1Ns: boolean;
+  readonly igrpen1S: boolean;
+  readonly activePriorities: ActivePriorities;
+  /** Running priority (ICC_RPR_EL1 priority field, unshifted); 0xFF when idle. */
+  readonly runningPriority: Priority;
+  /** RPR.NMI: the running priority comes from an active NMI. */
+  readonly runningNmi: boolean;
+  /** The highest-priority pending interrupt forwarded to this CPU interface, or null. */
+  readonly hppi: Hppi | null;
+  readonly outputs: Outputs;
+  readonly securityState: PeSecurityState;
+  /** SCTLR_ELx.NMI as last set through setPeNmiEnabled. */
+  readonly sctlrNmi: boolean;
+}
+
+export interface RedistributorView {
+  readonly pe: PeIndex;
+  readonly affinity: Affinity;
+  /** GICR_WAKER.ProcessorSleep / ChildrenAsleep. */
+  readonly processorSleep: boolean;
+  readonly childrenAsleep: boolean;
+  /** GICR_CTLR.DPG0 / DPG1NS / DPG1S (1-of-N participation). */
+  readonly dpg0: boolean;
+  readonly dpg1Ns: boolean;
+  readonly dpg1S: boolean;
+}
+
+export interface DistributorView {
+  readonly enableGrp0: boolean;
+  readonly enableGrp1Ns: boolean;
+  readonly enableGrp1S: boolean;
+  /** GICD_CTLR.DS: single security state. */
+  readonly ds: boolean;
+  readonly are: boolean;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Events (past tense, discriminated by `kind`, values at the moment of the event)
+
+export type RegisterBlock = 'distributor' | 'redistributor' | 'cpu-interface';
+
+/** Which input changed an interrupt's pending state. */
+export type PendingCause =
+  'line' | 'ISPENDR' | 'ICPENDR' | 'sgi' | 'acknowledge' | 'config' | 'deactivate';
+
+export type DeactivationCause = 'EOIR' | 'DIR' | 'ICACTIVER';
+
+export type InterruptConfigChange =
+  | { readonly property: 'enabled'; readonly value: boolean }
+  | { readonly property: 'group'; readonly value: InterruptGroup }
+  | { readonly property: 'priority'; readonly value: Priority }
+  | { readonly property: 'trigger'; readonly value: TriggerMode }
+  | { readonly property: 'nmi'; readonly value: boolean }
+  | { readonly property: 'route'; readonly value: Hex };
+
+export type GicEvent =
+  | {
+      readonly kind: 'line-changed';
+      readonly intid: IntId;
+      /** PPI: the PE whose line changed; SPI: null. */
+      readonly pe: PeIndex | null;
+      readonly level: boolean;
+    }
+  | {
+      readonly kind: 'became-pending';
+      readonly intid: IntId;
+      readonly pe: PeIndex | null;
+      readonly cause: PendingCause;
+    }
+  | {
+      readonly kind: 'pending-cleared';
+      readonly intid: IntId;
+      readonly pe: PeIndex | null;
+      readonly cause: PendingCause;
+    }
+  | {
+      readonly kind: 'activated';
+      readonly intid: IntId;
+      readonly pe: PeIndex | null;
+      /** Only register writes (ISACTIVER); an acknowledge emits `acknowledged`. */
+      readonly cause: 'ISACTIVER';
+    }
+  | {
+      readonly kind: 'interrupt-configured';
+      readonly intid: IntId;
+      readonly pe: PeIndex | null;
+      readonly change: InterruptConfigChange;
+    }
+  | {
+      readonly kind: 'routed';
+      readonly intid: IntId;
+      readonly mode: 'targeted' | '1-of-N';
+      /** The 1-of-N policy in force (mode '1-of-N' only), else null. */
+      readonly policy: OneOfNPolicy | null;
+      readonly pe: PeIndex | null;
+      readonly previousPe: PeIndex | null;
+    }
+  | {
+      readonly kind: 'hppi-changed';
+      readonly pe: PeIndex;
+      readonly hppi: Hppi | null;
+      readonly previous: Hppi | null;
+    }
+  | {
+      readonly kind: 'outputs-changed';
+      readonly pe: PeIndex;
+      readonly outputs: Outputs;
+      readonly previous: Outputs;
+    }
+  | {
+      readonly kind: 'acknowledged';
+      readonly pe: PeIndex;
+      readonly intid: IntId;
+      readonly group: InterruptGroup;
+      readonly priority: Priority;
+      readonly nmi: boolean;
+      readonly register: 'ICC_IAR0_EL1' | 'ICC_IAR1_EL1' | 'ICC_NMIAR1_EL1';
+      /** Running priority after the acknowledge. */
+      readonly runningPriority: Priority;
+    }
+  | {
+      readonly kind: 'priority-dropped';
+      readonly pe: PeIndex;
+      /** The INTID written to EOIR. */
+      readonly intid: IntId;
+      readonly group: InterruptGroup;
+      /** The active priority level that was dropped. */
+      readonly priority: Priority;
+      readonly nmi: boolean;
+      readonly runningPriority: Priority;
+    }
+  | {
+      readonly kind: 'deactivated';
+      readonly intid: IntId;
+      readonly pe: PeIndex | null;
+      readonly cause: DeactivationCause;
+    }
+  | {
+      readonly kind: 'sgi-generated';
+      readonly pe: PeIndex;
+      readonly intid: IntId;
+      readonly register: 'ICC_SGI0R_EL1' | 'ICC_SGI1R_EL1' | 'ICC_ASGI1R_EL1';
+      readonly irm: boolean;
+      /** The PEs whose Redistributor the SGI was made pending in. */
+      readonly targets: readonly PeIndex[];
+    }
+  | {
+      readonly kind: 'redistributor-woke' | 'redistributor-slept';
+      readonly pe: PeIndex;
+    }
+  | {
+      readonly kind: 'register-read';
+      readonly block: RegisterBlock;
+      /** Redistributor / CPU interface PE; null for the Distributor. */
+      readonly pe: PeIndex | null;
+      /** Spec name, e.g. 'GICD_ISENABLER1', 'GICR_WAKER', 'ICC_IAR1_EL1'; null if unimplemented. */
+      readonly register: string | null;
+      readonly offset: number | null;
+      readonly size: AccessSize | null;
+      readonly value: Hex;
+      readonly secure: boolean;
+    }
+  | {
+      readonly kind: 'register-written';
+      readonly block: RegisterBlock;
+      readonly pe: PeIndex | null;
+      readonly register: string | null;
+      readonly offset: number | null;
+      readonly size: AccessSize | null;
+      readonly value: Hex;
+      readonly secure: boolean;
+    }
+  | {
+      readonly kind: 'warning';
+      readonly code: WarningCode;
+      readonly message: string;
+      readonly register: string | null;
+      readonly pe: PeIndex | null;
+      readonly intid: IntId | null;
+    };
+
+export type GicEventKind = GicEvent['kind'];
+
+export type GicListener = (event: GicEvent) => void;
+
+// ---------------------------------------------------------------------------------------------
+// Warnings: guest misprogramming; the model behaves as hardware would and goes on.
+
+export type WarningCode =
+  /** EOIR names an interrupt that is not active (priority still dropped, nothing deactivated). */
+  | 'eoi-not-active'
+  /** EOIR with no active priority in that group: nothing to drop. */
+  | 'eoi-no-active-priority'
+  /** EOIR/DIR names an INTID beyond the implemented range (ignored). */
+  | 'eoi-intid-out-of-range'
+  /** ICC_DIR_EL1 written while ICC_CTLR_EL1.EOImode=0 (ignored). */
+  | 'dir-with-eoimode-0'
+  /** ICC_DIR_EL1 names an interrupt that is not active. */
+  | 'dir-not-active'
+  | 'write-to-read-only'
+  | 'read-of-write-only'
+  /** A Non-secure access touched a Secure interrupt's field or a Secure-only bit (RAZ/WI). */
+  | 'ns-access-to-secure-field'
+  /** GICD_IROUTER with IRM=0 names an affinity that matches no PE: the SPI stays pending. */
+  | 'irouter-no-pe'
+  /** IRM=1 written while GICD_TYPER.No1N=1: stored but ignored. */
+  | 'irouter-irm-unsupported'
+  /** An SGI register write whose target list / affinity names no PE. */
+  | 'sgi-no-target'
+  /** The SGI's configured group does not match the requested group: not made pending. */
+  | 'sgi-group-mismatch'
+  /** The non-maskable property set on a Group 0 interrupt (RES0; ignored). */
+  | 'nmi-on-group0'
+  /** INMIR changed for an interrupt that is enabled. */
+  | 'inmir-change-while-enabled'
+  /** An interrupt's priority changed while it is active. */
+  | 'priority-change-while-active'
+  | 'unimplemented-offset'
+  | 'bad-access-size'
+  /** readSysreg/writeSysreg with a name the model does not know. */
+  | 'unknown-sysreg'
+  /** An access to a register that needs a security state / EL the access does not have. */
+  | 'insufficient-privilege'
+  /** A write to a reserved or UNPREDICTABLE value (stored as the documented IMPDEF choice). */
+  | 'reserved-value'
+  /** setLevel on an SGI, special INTID, out-of-range INTID, or a PPI without a PE. */
+  | 'invalid-line'
+  /** A 1-of-N SPI could not be offered to any participating PE. */
+  | 'no-participating-pe'
+  /** GICR_WAKER.ProcessorSleep set while interrupts are pending for that PE. */
+  | 'sleep-with-pending';
+
+// ---------------------------------------------------------------------------------------------
+// Snapshots: plain numbers/strings/booleans only (JSON- and structuredClone-safe).
+
+export interface GicSnapshot {
+  readonly format: 'gicscope.gic';
+  readonly version: 1;
+  readonly config: ResolvedGicConfig;
+  /** Opaque, versioned state; treat as data, do not edit. */
+  readonly state: Readonly<Record<string, readonly number[] | number | boolean | string>>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The model
+
+export interface Gic {
+  readonly config: ResolvedGicConfig;
+
+  // Register API. Unimplemented offsets, bad sizes and unknown names: RAZ/WI + a warning event.
+  readDistributor(offset: number, size: AccessSize, opts?: MmioAccessOptions): bigint;
+  writeDistributor(
+    offset: number,
+    value: bigint | number,
+    size: AccessSize,
+    opts?: MmioAccessOptions,
+  ): void;
+  /** Offset within the PE's frames: RD_base at 0, SGI_base at 0x10000. */
+  readRedistributor(pe: number, offset: number, size: AccessSize, opts?: MmioAccessOptions): bigint;
+  writeRedistributor(
+    pe: number,
+    offset: number,
+    value: bigint | number,
+    size: AccessSize,
+    opts?: MmioAccessOptions,
+  ): void;
+  readSysreg(pe: number, name: SysregNameInput, opts?: SysregAccessOptions): bigint;
+  writeSysreg(
+    pe: number,
+    name: SysregNameInput,
+    value: bigint | number,
+    opts?: SysregAccessOptions,
+  ): void;
+
+  // Inputs.
+  /** SPI input line (no pe) or PPI input line of one PE (with pe). */
+  setLevel(intid: number, level: boolean, pe?: number): void;
+  /** SCTLR_ELx.NMI of the PE's current EL: with it set, ICC_IAR1_EL1 returns 1022 for an NMI. */
+  setPeNmiEnabled(pe: number, enabled: boolean): void;
+  /** The PE's security state for the Group→IRQ/FIQ mapping (default 'non-secure'). */
+  setPeSecurityState(pe: number, state: PeSecurityState): void;
+
+  // Outputs and inspection (no side effects).
+  outputs(pe: number): Outputs;
+  interrupt(intid: number, pe?: number): InterruptView;
+  cpuInterface(pe: number): CpuInterfaceView;
+  redistributor(pe: number): RedistributorView;
+  distributor(): DistributorView;
+
+  // Events.
+  subscribe(listener: GicListener): () => void;
+
+  // State.
+  snapshot(): GicSnapshot;
+  /** Restores a snapshot taken from a model with the same configuration (else throws). */
+  restore(snapshot: GicSnapshot): void;
+  /** Back to the reset state of the profile (emits no events). */
+  reset(): void;
+}
