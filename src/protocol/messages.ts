@@ -1,0 +1,68 @@
+import type { EventView, InjectorMode, MachineDiff, MachineView, ScenarioMeta } from './view.ts';
+
+export type ScenarioSource =
+  | { readonly kind: 'builtin'; readonly id: string }
+  | { readonly kind: 'json'; readonly text: string };
+
+export type RegisterTarget =
+  | { readonly block: 'distributor'; readonly offset: number; readonly size: 1 | 2 | 4 | 8 }
+  | {
+      readonly block: 'redistributor';
+      readonly pe: number;
+      readonly offset: number;
+      readonly size: 1 | 2 | 4 | 8;
+    }
+  | { readonly block: 'sysreg'; readonly pe: number; readonly name: string };
+
+/** Page -> worker. Every request but `hello` carries an id answered by a `reply`. */
+export type ToWorker =
+  | { readonly type: 'hello'; readonly version: number }
+  | { readonly type: 'load-scenario'; readonly id: number; readonly source: ScenarioSource }
+  | { readonly type: 'play'; readonly id: number }
+  | { readonly type: 'pause'; readonly id: number }
+  | { readonly type: 'step'; readonly id: number; readonly count: number; readonly unit: StepUnit }
+  | { readonly type: 'step-back'; readonly id: number; readonly count: number }
+  | { readonly type: 'run-until'; readonly id: number; readonly time: number }
+  | { readonly type: 'seek'; readonly id: number; readonly eventSeq: number }
+  | { readonly type: 'set-speed'; readonly id: number; readonly speed: number }
+  | { readonly type: 'reset'; readonly id: number }
+  | { readonly type: 'inject-nmi'; readonly id: number }
+  | { readonly type: 'set-injector-mode'; readonly id: number; readonly mode: InjectorMode }
+  | {
+      readonly type: 'write-register';
+      readonly id: number;
+      readonly target: RegisterTarget;
+      readonly value: string;
+    }
+  /** Test hook: makes the worker throw outside any handler, as a real bug would. */
+  | { readonly type: 'crash'; readonly id: number };
+
+export type StepUnit = 'event' | 'acknowledge';
+
+export type Request = Exclude<ToWorker, { type: 'hello' }>;
+export type RequestType = Request['type'];
+
+/** Worker -> page. */
+export type FromWorker =
+  | {
+      readonly type: 'welcome';
+      readonly version: number;
+      readonly builtins: readonly ScenarioMeta[];
+    }
+  | { readonly type: 'incompatible'; readonly version: number; readonly message: string }
+  | {
+      readonly type: 'loaded';
+      readonly scenario: ScenarioMeta;
+      readonly view: MachineView;
+      readonly eventSeq: number;
+    }
+  | {
+      readonly type: 'frame';
+      readonly diff: MachineDiff;
+      readonly events: readonly EventView[];
+      readonly playing: boolean;
+      readonly canStepBack: boolean;
+    }
+  | { readonly type: 'reply'; readonly id: number; readonly ok: true; readonly detail?: string }
+  | { readonly type: 'reply'; readonly id: number; readonly ok: false; readonly error: string }
+  | { readonly type: 'rejected'; readonly message: string };

@@ -1,0 +1,51 @@
+import type { ToWorker } from './messages.ts';
+
+type Check = (value: unknown) => boolean;
+const int: Check = (v) => typeof v === 'number' && Number.isInteger(v);
+const num: Check = (v) => typeof v === 'number' && Number.isFinite(v);
+const str: Check = (v) => typeof v === 'string';
+const oneOf =
+  (...options: string[]): Check =>
+  (v) =>
+    typeof v === 'string' && options.includes(v);
+const object: Check = (v) => typeof v === 'object' && v !== null;
+
+/** Required fields of each message type and how to check them. */
+const shapes: Record<ToWorker['type'], Record<string, Check>> = {
+  hello: { version: int },
+  'load-scenario': { id: int, source: object },
+  play: { id: int },
+  pause: { id: int },
+  step: { id: int, count: int, unit: oneOf('event', 'acknowledge') },
+  'step-back': { id: int, count: int },
+  'run-until': { id: int, time: num },
+  seek: { id: int, eventSeq: int },
+  'set-speed': { id: int, speed: num },
+  reset: { id: int },
+  'inject-nmi': { id: int },
+  'set-injector-mode': { id: int, mode: oneOf('rfc-round-robin', 'architected') },
+  'write-register': { id: int, target: object, value: str },
+  crash: { id: int },
+};
+
+export type Parsed<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
+
+/** Checks a message from the page before the host acts on it. */
+export function parseToWorker(message: unknown): Parsed<ToWorker> {
+  if (!object(message))
+    return { ok: false, error: `expected a message object, got ${typeof message}` };
+  const type = (message as { type?: unknown }).type;
+  if (typeof type !== 'string' || !(type in shapes))
+    return { ok: false, error: `unknown message type ${JSON.stringify(type)}` };
+  const shape = shapes[type as ToWorker['type']];
+  for (const [field, check] of Object.entries(shape)) {
+    const value = (message as Record<string, unknown>)[field];
+    if (!check(value))
+      return {
+        ok: false,
+        error: `message "${type}": field "${field}" is ${JSON.stringify(value)}`,
+      };
+  }
+  return { ok: true, value: message as ToWorker };
+}

@@ -1,0 +1,193 @@
+import { assertNever } from '../../lib/index.ts';
+import {
+  PROTOCOL_VERSION,
+  type FromWorker,
+  type InjectorMode,
+  type Port,
+  type RegisterTarget,
+  type Request,
+  type ScenarioSource,
+  type StepUnit,
+  type ToWorker,
+} from '../../protocol/index.ts';
+import type { GicStore } from '../store/index.ts';
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+export type Command = DistributiveOmit<Request, 'id'>;
+
+export interface CommandResult {
+  readonly ok: boolean;
+  readonly detail: string;
+}
+
+/** Makes a fresh port to a fresh worker (the app: a new Worker; tests: an in-memory host). */
+export type PortFactory = () => Port<ToWorker, FromWorker>;
+
+/**
+ * The only UI module that speaks the protocol: handshake, commands with replies, frames into the
+ * store, and `whenIdle()` for tests (no command in flight, not playing).
+ */
+export class GicClient {
+  #port: Port<ToWorker, FromWorker> | null = null;
+  #unlisten: (() => void)[] = [];
+  #nextId = 1;
+  readonly #pending = new Map<number, (result: CommandResult) => void>();
+  #idleWaiters: (() => void)[] = [];
+  #ready: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly store: GicStore,
+    private readonly makePort: PortFactory,
+  ) {}
+
+  /** Opens the worker and says hello; resolves when it welcomed us (or refused). */
+  connect(): Promise<void> {
+    this.#disconnect();
+    this.store.getState().reconnecting();
+    const port = this.makePort();
+    this.#port = port;
+    this.#ready = new Promise<void>((resolve) => {
+      this.#unlisten.push(
+        port.listen((message) => {
+          this.#receive(message);
+          if (message.type === 'welcome' || message.type === 'incompatible') resolve();
+        }),
+        port.onFailure((reason) => {
+          this.#fail(`The simulation worker stopped: ${reason}`);
+          resolve();
+        }),
+      );
+    });
+    port.send({ type: 'hello', version: PROTOCOL_VERSION });
+    return this.#ready;
+  }
+
+  /** The error banner's "Restart": a new worker, the same scenario if one was loaded. */
+  async restart(): Promise<void> {
+    const scenario = this.store.getState().scenario;
+    await this.connect();
+    if (scenario && this.store.getState().status === 'ready')
+      await this.send({ type: 'load-scenario', source: { kind: 'builtin', id: scenario.id } });
+  }
+
+  send(command: Command): Promise<CommandResult> {
+    const port = this.#port;
+    if (!port || this.store.getState().status !== 'ready')
+      return Promise.resolve({ ok: false, detail: 'not connected to the simulation worker' });
+    const id = this.#nextId++;
+    return new Promise((resolve) => {
+      this.#pending.set(id, resolve);
+      port.send({ ...command, id } as ToWorker);
+    });
+  }
+
+  loadScenario(source: ScenarioSource) {
+    return this.send({ type: 'load-scenario', source });
+  }
+  play() {
+    return this.send({ type: 'play' });
+  }
+  pause() {
+    return this.send({ type: 'pause' });
+  }
+  step(count = 1, unit: StepUnit = 'event') {
+    return this.send({ type: 'step', count, unit });
+  }
+  stepBack(count = 1) {
+    return this.send({ type: 'step-back', count });
+  }
+  runUntil(time: number) {
+    return this.send({ type: 'run-until', time });
+  }
+  reset() {
+    return this.send({ type: 'reset' });
+  }
+  injectNmi() {
+    return this.send({ type: 'inject-nmi' });
+  }
+  setInjectorMode(mode: InjectorMode) {
+    return this.send({ type: 'set-injector-mode', mode });
+  }
+  setSpeed(speed: number) {
+    this.store.getState().setSpeed(speed);
+    return this.send({ type: 'set-speed', speed });
+  }
+  writeRegister(target: RegisterTarget, value: string) {
+    return this.send({ type: 'write-register', target, value });
+  }
+  crashForTest() {
+    return this.send({ type: 'crash' });
+  }
+
+  /** Resolves once the handshake is done, no command is in flight and playback is paused. */
+  whenIdle(): Promise<void> {
+    return this.#ready.then(
+      () =>
+        new Promise<void>((resolve) => {
+          if (this.#isIdle()) resolve();
+          else this.#idleWaiters.push(resolve);
+        }),
+    );
+  }
+
+  #isIdle(): boolean {
+    const { status, playing } = this.store.getState();
+    if (status !== 'ready') return status !== 'connecting';
+    return this.#pending.size === 0 && !playing;
+  }
+
+  #settle(): void {
+    if (!this.#isIdle()) return;
+    const waiters = this.#idleWaiters;
+    this.#idleWaiters = [];
+    for (const resolve of waiters) resolve();
+  }
+
+  #receive(message: FromWorker): void {
+    const state = this.store.getState();
+    switch (message.type) {
+      case 'welcome':
+        state.connected(message.builtins);
+        break;
+      case 'incompatible':
+        state.failed('incompatible', message.message);
+        break;
+      case 'loaded':
+        state.loaded(message.scenario, message.view);
+        break;
+      case 'frame':
+        state.frame(message.diff, message.events, message.playing, message.canStepBack);
+        break;
+      case 'reply': {
+        const resolve = this.#pending.get(message.id);
+        this.#pending.delete(message.id);
+        const result = message.ok
+          ? { ok: true, detail: message.detail ?? '' }
+          : { ok: false, detail: message.error };
+        if (!message.ok) state.notify(message.error);
+        resolve?.(result);
+        break;
+      }
+      case 'rejected':
+        state.notify(message.message);
+        break;
+      default:
+        return assertNever(message);
+    }
+    this.#settle();
+  }
+
+  #fail(reason: string): void {
+    this.store.getState().failed('failed', reason);
+    for (const resolve of this.#pending.values()) resolve({ ok: false, detail: reason });
+    this.#pending.clear();
+    this.#settle();
+  }
+
+  #disconnect(): void {
+    for (const unlisten of this.#unlisten) unlisten();
+    this.#unlisten = [];
+    this.#port?.close();
+    this.#port = null;
+  }
+}

@@ -1,0 +1,1 @@
+export { GicClient, type Command, type CommandResult, type PortFactory } from './client.ts';

@@ -1,0 +1,128 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { EventView, MachineDiff, MachineView, ScenarioMeta } from '../../protocol/index.ts';
+import { EventRing } from './event-ring.ts';
+
+export type ConnectionStatus = 'connecting' | 'ready' | 'incompatible' | 'failed';
+
+export interface ConnectionSlice {
+  readonly status: ConnectionStatus;
+  /** why the worker is unusable (failed / incompatible), shown in the error banner */
+  readonly failure: string | null;
+  readonly builtins: readonly ScenarioMeta[];
+}
+
+export interface MachineSlice {
+  readonly scenario: ScenarioMeta | null;
+  readonly view: MachineView | null;
+  readonly playing: boolean;
+  readonly canStepBack: boolean;
+  readonly speed: number;
+}
+
+export interface LogSlice {
+  readonly events: EventRing;
+  /** bumps on every change of `events` (the ring itself is mutated in place) */
+  readonly eventsVersion: number;
+  /** last message of a rejected command (bad input), shown as a dismissible notice */
+  readonly notice: string | null;
+}
+
+export interface SelectionSlice {
+  readonly selectedPe: number;
+  readonly selectedKey: string | null;
+}
+
+export interface Actions {
+  connected(builtins: readonly ScenarioMeta[]): void;
+  failed(status: 'incompatible' | 'failed', reason: string): void;
+  reconnecting(): void;
+  loaded(scenario: ScenarioMeta, view: MachineView): void;
+  frame(
+    diff: MachineDiff,
+    events: readonly EventView[],
+    playing: boolean,
+    canStepBack: boolean,
+  ): void;
+  setSpeed(speed: number): void;
+  notify(notice: string | null): void;
+  selectPe(pe: number): void;
+  selectInterrupt(key: string | null): void;
+}
+
+export type GicState = ConnectionSlice & MachineSlice & LogSlice & SelectionSlice & Actions;
+export type GicStore = StoreApi<GicState>;
+
+const LOG_CAPACITY = 2000;
+
+function applyDiff(view: MachineView, diff: MachineDiff): MachineView {
+  let interrupts = view.interrupts;
+  if (diff.interrupts?.length) {
+    const next = { ...interrupts };
+    for (const interrupt of diff.interrupts) next[interrupt.key] = interrupt;
+    interrupts = next;
+  }
+  let cpus = view.cpus;
+  if (diff.cpus?.length) {
+    const next = [...cpus];
+    for (const cpu of diff.cpus) next[cpu.pe] = cpu;
+    cpus = next;
+  }
+  return {
+    ...view,
+    time: diff.time,
+    interrupts,
+    cpus,
+    counters: diff.counters ?? view.counters,
+    injector: diff.injector ?? view.injector,
+  };
+}
+
+/** One store per app instance (and per test). */
+export function createGicStore(): GicStore {
+  return createStore<GicState>()((set) => ({
+    status: 'connecting',
+    failure: null,
+    builtins: [],
+    scenario: null,
+    view: null,
+    playing: false,
+    canStepBack: false,
+    speed: 1,
+    events: new EventRing(LOG_CAPACITY),
+    eventsVersion: 0,
+    notice: null,
+    selectedPe: 0,
+    selectedKey: null,
+
+    connected: (builtins) => set({ status: 'ready', failure: null, builtins }),
+    failed: (status, reason) => set({ status, failure: reason, playing: false }),
+    reconnecting: () => set({ status: 'connecting', failure: null }),
+    loaded: (scenario, view) =>
+      set((state) => {
+        state.events.clear();
+        return {
+          scenario,
+          view,
+          playing: false,
+          canStepBack: false,
+          eventsVersion: state.eventsVersion + 1,
+          selectedPe: Math.min(state.selectedPe, view.cpus.length - 1),
+          selectedKey: null,
+        };
+      }),
+    frame: (diff, events, playing, canStepBack) =>
+      set((state) => {
+        if (events.length) state.events.pushAll(events);
+        return {
+          view: state.view ? applyDiff(state.view, diff) : state.view,
+          playing,
+          canStepBack,
+          eventsVersion: events.length ? state.eventsVersion + 1 : state.eventsVersion,
+        };
+      }),
+    setSpeed: (speed) => set({ speed }),
+    notify: (notice) => set({ notice }),
+    selectPe: (pe) => set({ selectedPe: pe }),
+    selectInterrupt: (key) => set({ selectedKey: key }),
+  }));
+}

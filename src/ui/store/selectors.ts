@@ -1,0 +1,22 @@
+import type { GicState } from './create-store.ts';
+
+// Module-level selectors: stable identities, narrow subscriptions.
+export const selectStatus = (s: GicState) => s.status;
+export const selectFailure = (s: GicState) => s.failure;
+export const selectBuiltins = (s: GicState) => s.builtins;
+export const selectScenario = (s: GicState) => s.scenario;
+export const selectView = (s: GicState) => s.view;
+export const selectPlaying = (s: GicState) => s.playing;
+export const selectCanStepBack = (s: GicState) => s.canStepBack;
+export const selectSpeed = (s: GicState) => s.speed;
+export const selectNotice = (s: GicState) => s.notice;
+export const selectSelectedPe = (s: GicState) => s.selectedPe;
+export const selectSelectedKey = (s: GicState) => s.selectedKey;
+export const selectEventsVersion = (s: GicState) => s.eventsVersion;
+export const selectCpus = (s: GicState) => s.view?.cpus;
+export const selectCounters = (s: GicState) => s.view?.counters;
+export const selectInjector = (s: GicState) => s.view?.injector;
+export const selectConfig = (s: GicState) => s.view?.config;
+export const selectTime = (s: GicState) => s.view?.time ?? 0;
+export const selectInterrupts = (s: GicState) => s.view?.interrupts;
+export const selectSelectedCpu = (s: GicState) => s.view?.cpus[s.selectedPe];
