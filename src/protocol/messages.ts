@@ -62,6 +62,8 @@ export type FromWorker =
       readonly events: readonly EventView[];
       readonly playing: boolean;
       readonly canStepBack: boolean;
+      /** after a step back: events numbered above this are undone */
+      readonly rewoundTo: number | null;
     }
   | { readonly type: 'reply'; readonly id: number; readonly ok: true; readonly detail?: string }
   | { readonly type: 'reply'; readonly id: number; readonly ok: false; readonly error: string }

@@ -20,7 +20,7 @@ const shapes: Record<ToWorker['type'], Record<string, Check>> = {
   'step-back': { id: int, count: int },
   'run-until': { id: int, time: num },
   seek: { id: int, eventSeq: int },
-  'set-speed': { id: int, speed: num },
+  'set-speed': { id: int, speed: (v) => typeof v === 'number' && v > 0 },
   reset: { id: int },
   'inject-nmi': { id: int },
   'set-injector-mode': { id: int, mode: oneOf('rfc-round-robin', 'architected') },

@@ -77,7 +77,7 @@ export class GicClient {
     const id = this.#nextId++;
     return new Promise((resolve) => {
       this.#pending.set(id, resolve);
-      port.send({ ...command, id } as ToWorker);
+      port.send({ ...command, id });
     });
   }
 
@@ -156,7 +156,7 @@ export class GicClient {
         state.loaded(message.scenario, message.view);
         break;
       case 'frame':
-        state.frame(message.diff, message.events, message.playing, message.canStepBack);
+        state.frame(message);
         break;
       case 'reply': {
         const resolve = this.#pending.get(message.id);

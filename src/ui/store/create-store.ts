@@ -1,5 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { EventView, MachineDiff, MachineView, ScenarioMeta } from '../../protocol/index.ts';
+import type { FromWorker, MachineDiff, MachineView, ScenarioMeta } from '../../protocol/index.ts';
+
+type FrameMessage = Extract<FromWorker, { type: 'frame' }>;
 import { EventRing } from './event-ring.ts';
 
 export type ConnectionStatus = 'connecting' | 'ready' | 'incompatible' | 'failed';
@@ -37,12 +39,7 @@ export interface Actions {
   failed(status: 'incompatible' | 'failed', reason: string): void;
   reconnecting(): void;
   loaded(scenario: ScenarioMeta, view: MachineView): void;
-  frame(
-    diff: MachineDiff,
-    events: readonly EventView[],
-    playing: boolean,
-    canStepBack: boolean,
-  ): void;
+  frame(frame: FrameMessage): void;
   setSpeed(speed: number): void;
   notify(notice: string | null): void;
   selectPe(pe: number): void;
@@ -110,14 +107,16 @@ export function createGicStore(): GicStore {
           selectedKey: null,
         };
       }),
-    frame: (diff, events, playing, canStepBack) =>
+    frame: ({ diff, events, playing, canStepBack, rewoundTo }) =>
       set((state) => {
+        if (rewoundTo !== null) state.events.truncateAfter(rewoundTo);
         if (events.length) state.events.pushAll(events);
+        const logChanged = rewoundTo !== null || events.length > 0;
         return {
           view: state.view ? applyDiff(state.view, diff) : state.view,
           playing,
           canStepBack,
-          eventsVersion: events.length ? state.eventsVersion + 1 : state.eventsVersion,
+          eventsVersion: logChanged ? state.eventsVersion + 1 : state.eventsVersion,
         };
       }),
     setSpeed: (speed) => set({ speed }),

@@ -19,7 +19,7 @@ export class EventRing {
   /** Drops events newer than `seq` (after a step back). */
   truncateAfter(seq: number): void {
     let end = this.#items.length;
-    while (end > 0 && this.#items[end - 1]!.seq > seq) end -= 1;
+    while (end > 0 && this.#items[end - 1].seq > seq) end -= 1;
     this.#items.length = end;
   }
 

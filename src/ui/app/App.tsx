@@ -1,0 +1,36 @@
+import { Controls } from '../views/controls/Controls.tsx';
+import { ConnectionBadge } from '../views/shell/ConnectionBadge.tsx';
+import { ErrorBanner } from '../views/shell/ErrorBanner.tsx';
+import { Notice } from '../views/shell/Notice.tsx';
+import { ScenarioPicker } from '../views/controls/ScenarioPicker.tsx';
+import { Topology } from '../views/topology/Topology.tsx';
+import { CpuDetail } from '../views/cpu/CpuDetail.tsx';
+import { InjectorPanel } from '../views/injector/InjectorPanel.tsx';
+import { CountsTable } from '../views/counters/CountsTable.tsx';
+import { EventLog } from '../views/log/EventLog.tsx';
+
+export function App() {
+  return (
+    <div className="app">
+      <header className="app-header">
+        <h1>
+          gicscope <span className="tagline">GICv3 made visible</span>
+        </h1>
+        <ScenarioPicker />
+        <ConnectionBadge />
+      </header>
+      <ErrorBanner />
+      <Notice />
+      <Controls />
+      <main className="layout">
+        <Topology />
+        <aside className="side">
+          <InjectorPanel />
+          <CpuDetail />
+        </aside>
+        <EventLog />
+        <CountsTable />
+      </main>
+    </div>
+  );
+}

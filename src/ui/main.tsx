@@ -1,0 +1,34 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { workerPort, type FromWorker, type ToWorker } from '../protocol/index.ts';
+import { App } from './app/App.tsx';
+import { GicClient } from './client/index.ts';
+import { createGicStore } from './store/index.ts';
+import { InstanceProvider } from './store/context.tsx';
+import { installTestApi } from './test-api/install.ts';
+import './styles.css';
+
+const store = createGicStore();
+const client = new GicClient(store, () =>
+  workerPort<ToWorker, FromWorker>(
+    new Worker(new URL('../worker/gic.worker.ts', import.meta.url), { type: 'module' }),
+  ),
+);
+installTestApi(window, store, client);
+void client.connect().then(() => {
+  const first = store.getState().builtins[0];
+  if (first && !store.getState().scenario)
+    void client.loadScenario({ kind: 'builtin', id: initialScenario() ?? first.id });
+});
+
+function initialScenario(): string | null {
+  return new URLSearchParams(window.location.search).get('scenario');
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <InstanceProvider store={store} client={client}>
+      <App />
+    </InstanceProvider>
+  </StrictMode>,
+);

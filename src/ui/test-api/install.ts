@@ -1,0 +1,47 @@
+import type { GicClient } from '../client/index.ts';
+import type { GicStore } from '../store/index.ts';
+import { whenAnimationsSettled } from '../motion.ts';
+import type { GicscopeTestApi } from './types.ts';
+
+declare global {
+  interface Window {
+    gicscope?: GicscopeTestApi;
+  }
+}
+
+/** Puts `window.gicscope` on the page: the documented surface for Playwright users. */
+export function installTestApi(target: Window, store: GicStore, client: GicClient): void {
+  target.gicscope = {
+    loadScenario: (idOrJson) =>
+      client.loadScenario(
+        idOrJson.trim().startsWith('{')
+          ? { kind: 'json', text: idOrJson }
+          : { kind: 'builtin', id: idOrJson },
+      ),
+    step: (n = 1) => client.step(n, 'event'),
+    stepToNextInterrupt: (n = 1) => client.step(n, 'acknowledge'),
+    stepBack: (n = 1) => client.stepBack(n),
+    runUntil: (time) => client.runUntil(time),
+    play: () => client.play(),
+    pause: () => client.pause(),
+    reset: () => client.reset(),
+    injectNmi: () => client.injectNmi(),
+    whenIdle: async () => {
+      await client.whenIdle();
+      await whenAnimationsSettled();
+    },
+    state: () => {
+      const s = store.getState();
+      return {
+        status: s.status,
+        failure: s.failure,
+        scenario: s.scenario?.id ?? null,
+        playing: s.playing,
+        time: s.view?.time ?? 0,
+        view: s.view ? structuredClone(s.view) : null,
+        logSize: s.events.size,
+      };
+    },
+    crashWorker: () => client.crashForTest(),
+  };
+}

@@ -1,0 +1,91 @@
+import { useEffect } from 'react';
+import {
+  selectCanStepBack,
+  selectPlaying,
+  selectScenario,
+  selectSpeed,
+  selectStatus,
+  selectTime,
+} from '../../store/index.ts';
+import { useClient, useGic } from '../../store/instance.ts';
+import { formatTime } from '../../format.ts';
+import { NmiButton } from '../injector/NmiButton.tsx';
+
+const SPEEDS = [0.1, 0.25, 0.5, 1, 2, 5, 10, 100, 1000, Infinity];
+
+export function Controls() {
+  const client = useClient();
+  const playing = useGic(selectPlaying);
+  const canStepBack = useGic(selectCanStepBack);
+  const status = useGic(selectStatus);
+  const scenario = useGic(selectScenario);
+  const ready = status === 'ready' && scenario !== null;
+  const speed = useGic(selectSpeed);
+  const time = useGic(selectTime);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement | null;
+      if (target?.closest('input, select, textarea, [contenteditable="true"]')) return;
+      if (event.key === ' ') {
+        event.preventDefault();
+        void (playing ? client.pause() : client.play());
+      } else if (event.key === 'ArrowRight' || event.key === 'PageDown') {
+        event.preventDefault();
+        void client.step();
+      } else if (event.key === 'ArrowLeft' || event.key === 'PageUp') {
+        event.preventDefault();
+        void client.stepBack();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [client, playing]);
+
+  return (
+    <div className="controls" role="toolbar" aria-label="Playback">
+      {playing ? (
+        <button type="button" onClick={() => void client.pause()} disabled={!ready}>
+          Pause
+        </button>
+      ) : (
+        <button type="button" onClick={() => void client.play()} disabled={!ready}>
+          Play
+        </button>
+      )}
+      <button type="button" onClick={() => void client.step()} disabled={!ready}>
+        Step
+      </button>
+      <button type="button" onClick={() => void client.step(1, 'acknowledge')} disabled={!ready}>
+        Step to next interrupt
+      </button>
+      <button
+        type="button"
+        onClick={() => void client.stepBack()}
+        disabled={!ready || !canStepBack}
+      >
+        Step back
+      </button>
+      <button type="button" onClick={() => void client.reset()} disabled={!ready}>
+        Reset
+      </button>
+      <label className="speed">
+        Speed
+        <select
+          value={String(speed)}
+          onChange={(event) => void client.setSpeed(Number(event.target.value))}
+        >
+          {SPEEDS.map((s) => (
+            <option key={s} value={String(s)}>
+              {Number.isFinite(s) ? `${s}×` : 'max'}
+            </option>
+          ))}
+        </select>
+      </label>
+      <output className="clock" aria-label="Virtual time">
+        t = {formatTime(time)}
+      </output>
+      <NmiButton disabled={!ready} />
+    </div>
+  );
+}

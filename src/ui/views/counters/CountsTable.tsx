@@ -1,0 +1,38 @@
+import { selectCounters, selectCpus } from '../../store/index.ts';
+import { useGic } from '../../store/instance.ts';
+
+/** The guest's /proc/interrupts, live. */
+export function CountsTable() {
+  const counters = useGic(selectCounters);
+  const cpus = useGic(selectCpus);
+  if (!counters || !cpus) return null;
+  return (
+    <section className="panel counts" aria-labelledby="counts-title">
+      <h2 id="counts-title">/proc/interrupts</h2>
+      <table aria-label="Interrupt counts">
+        <thead>
+          <tr>
+            <th scope="col">IRQ</th>
+            {cpus.map((cpu) => (
+              <th scope="col" key={cpu.pe}>
+                CPU{cpu.pe}
+              </th>
+            ))}
+            <th scope="col">Name</th>
+          </tr>
+        </thead>
+        <tbody>
+          {counters.map((row) => (
+            <tr key={row.label}>
+              <th scope="row">{row.label}:</th>
+              {row.perPe.map((count, pe) => (
+                <td key={pe}>{count}</td>
+              ))}
+              <td className="name">{row.description}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

@@ -1,0 +1,19 @@
+import { selectStatus } from '../../store/index.ts';
+import { useGic } from '../../store/instance.ts';
+
+const TEXT = {
+  connecting: 'Connecting to the simulation…',
+  ready: 'Simulation connected',
+  incompatible: 'Simulation incompatible',
+  failed: 'Simulation stopped',
+} as const;
+
+export function ConnectionBadge() {
+  const status = useGic(selectStatus);
+  return (
+    <p className={`connection connection-${status}`} role="status" aria-label="Connection">
+      <span aria-hidden="true" className="dot" />
+      {TEXT[status]}
+    </p>
+  );
+}

@@ -1,0 +1,67 @@
+import { useShallow } from 'zustand/react/shallow';
+import type { InterruptView } from '../../../protocol/index.ts';
+import { selectConfig, selectCpus, selectInterrupts } from '../../store/index.ts';
+import { useGic } from '../../store/instance.ts';
+import { CpuInterfaceCard } from './CpuInterfaceCard.tsx';
+import { InterruptCell } from './InterruptCell.tsx';
+
+/** Banked interrupts of one PE, SGIs then PPIs. */
+function bankedOf(interrupts: Readonly<Record<string, InterruptView>>, pe: number) {
+  return Object.values(interrupts)
+    .filter((i) => i.class !== 'spi' && i.pe === pe)
+    .sort((a, b) => a.intid - b.intid);
+}
+
+export function Topology() {
+  const config = useGic(selectConfig);
+  const cpus = useGic(selectCpus);
+  const interrupts = useGic(selectInterrupts);
+  const spis = useGic(
+    useShallow((s) =>
+      Object.values(s.view?.interrupts ?? {})
+        .filter((i) => i.class === 'spi')
+        .sort((a, b) => a.intid - b.intid),
+    ),
+  );
+  if (!config || !cpus || !interrupts)
+    return (
+      <section className="topology" aria-label="Topology">
+        <p className="placeholder-text">Load a scenario to see the GIC.</p>
+      </section>
+    );
+  const compact = config.peCount > 8;
+  return (
+    <section className={`topology${compact ? ' compact' : ''}`} aria-label="Topology">
+      <section className="block distributor" aria-label="Distributor">
+        <h2>
+          Distributor <small>{config.spiCount} SPIs</small>
+        </h2>
+        <div className="cells">
+          {spis.map((spi) => (
+            <InterruptCell key={spi.key} interrupt={spi} />
+          ))}
+        </div>
+      </section>
+      <div className="pes" style={{ '--pe-count': cpus.length } as React.CSSProperties}>
+        {cpus.map((cpu) => (
+          <div className="pe-column" key={cpu.pe}>
+            <section className="block redistributor" aria-label={`Redistributor ${cpu.pe}`}>
+              <h3>
+                Redistributor {cpu.pe}{' '}
+                <small className={cpu.awake ? 'awake' : 'asleep'}>
+                  {cpu.awake ? 'awake' : 'asleep (WAKER.ProcessorSleep=1)'}
+                </small>
+              </h3>
+              <div className="cells">
+                {bankedOf(interrupts, cpu.pe).map((interrupt) => (
+                  <InterruptCell key={interrupt.key} interrupt={interrupt} />
+                ))}
+              </div>
+            </section>
+            <CpuInterfaceCard cpu={cpu} />
+          </div>
+        ))}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,120 @@
+import type { Engine } from './engine.ts';
+
+/** An input from the page that changes the machine; replayed in order after a restore. */
+export type Input =
+  | { readonly kind: 'inject-nmi' }
+  | { readonly kind: 'set-injector-mode'; readonly mode: Parameters<Engine['setInjectorMode']>[0] }
+  | {
+      readonly kind: 'write-register';
+      readonly target: Parameters<Engine['writeRegister']>[0];
+      readonly value: bigint;
+    }
+  | { readonly kind: 'advance'; readonly time: number };
+
+interface Checkpoint {
+  readonly position: number;
+  readonly snapshot: unknown;
+}
+
+const CHECKPOINT_EVERY = 128;
+const MAX_CHECKPOINTS = 400;
+
+/**
+ * Step back = restore the nearest checkpoint + deterministic replay. The history is a sequence of
+ * actions: machine steps and inputs; `position` counts the actions taken since load.
+ */
+export class History {
+  #position = 0;
+  readonly #inputs = new Map<number, Input>();
+  #checkpoints: Checkpoint[] = [];
+
+  constructor(private readonly engine: Engine) {
+    this.#checkpoints.push({ position: 0, snapshot: engine.snapshot() });
+  }
+
+  get position(): number {
+    return this.#position;
+  }
+
+  get canStepBack(): boolean {
+    return this.#position > this.#checkpoints[0].position;
+  }
+
+  /**
+   * One action forward: after a step back this replays the recorded future (an input recorded
+   * here is applied again), otherwise one machine step. False when nothing is scheduled.
+   */
+  step(): boolean {
+    const input = this.#inputs.get(this.#position);
+    if (input) applyInput(this.engine, input);
+    else if (!this.engine.step()) return false;
+    this.#advance();
+    return true;
+  }
+
+  /** Applies an input now and records it; returns what it did. */
+  apply(input: Input): string {
+    const detail = applyInput(this.engine, input);
+    this.#forgetFuture();
+    this.#inputs.set(this.#position, input);
+    this.#advance();
+    return detail;
+  }
+
+  /** Undoes `count` visible actions (time advances during playback do not count). */
+  back(count: number): void {
+    let target = this.#position;
+    let undone = 0;
+    const oldest = this.#checkpoints[0].position;
+    while (target > oldest && undone < count) {
+      target -= 1;
+      if (this.#inputs.get(target)?.kind !== 'advance') undone += 1;
+    }
+    while (target > oldest && this.#inputs.get(target - 1)?.kind === 'advance') target -= 1;
+    this.rewindTo(target);
+  }
+
+  /** Goes back to the state after `position` actions (clamped to the oldest checkpoint). */
+  rewindTo(position: number): void {
+    const target = Math.max(this.#checkpoints[0].position, Math.min(position, this.#position));
+    let checkpoint = this.#checkpoints[0];
+    for (const candidate of this.#checkpoints)
+      if (candidate.position <= target) checkpoint = candidate;
+    this.engine.restore(checkpoint.snapshot);
+    for (let at = checkpoint.position; at < target; at += 1) {
+      const input = this.#inputs.get(at);
+      if (input) applyInput(this.engine, input);
+      else this.engine.step();
+    }
+    this.#position = target;
+  }
+
+  #advance(): void {
+    this.#position += 1;
+    const last = this.#checkpoints[this.#checkpoints.length - 1];
+    if (this.#position % CHECKPOINT_EVERY === 0 && last.position < this.#position) {
+      this.#checkpoints.push({ position: this.#position, snapshot: this.engine.snapshot() });
+      if (this.#checkpoints.length > MAX_CHECKPOINTS) this.#checkpoints.shift();
+    }
+  }
+
+  /** After a step back, a new action rewrites history from here on. */
+  #forgetFuture(): void {
+    for (const at of this.#inputs.keys()) if (at >= this.#position) this.#inputs.delete(at);
+    this.#checkpoints = this.#checkpoints.filter((c) => c.position <= this.#position);
+  }
+}
+
+function applyInput(engine: Engine, input: Input): string {
+  switch (input.kind) {
+    case 'inject-nmi':
+      return engine.injectNmi();
+    case 'set-injector-mode':
+      return engine.setInjectorMode(input.mode);
+    case 'write-register':
+      return engine.writeRegister(input.target, input.value);
+    case 'advance':
+      engine.advanceTo(input.time);
+      return `advanced to ${input.time} ns`;
+  }
+}
