@@ -1,14 +1,18 @@
 #!/usr/bin/env bash
-# Records QEMU's gicv3_* trace events while a Debian arm64 kernel boots on `virt` with a GICv3,
-# runs a small busybox initramfs on both CPUs and powers off. The log becomes a test fixture.
+# Records QEMU's gicv3_* trace events on `virt` with a GICv3 and two Cortex-A57s, as test fixtures
+# for src/trace (see docs/qemu-traces.md). Two guests:
+#   linux  a Debian arm64 kernel boots a small busybox initramfs that keeps both CPUs busy, takes
+#          CPU 1 offline and online again, and powers off;
+#   probe  tools/gic-probe.S, bare-metal register accesses that Linux never makes.
 #
-# Usage: tools/record-qemu-trace.sh [name]            (run as root on Debian 12)
+# Usage: tools/record-qemu-trace.sh [linux|probe] [name]      (as root on Debian 12)
 # Env:   KERNEL_PKG   arm64 kernel package (default: what linux-image-arm64 depends on, -unsigned)
-#        MAX_LINES    keep at most this many trace lines (default 200000)
+#        MAX_LINES    keep at most this many log lines (default 200000)
 #        TIME_LIMIT   seconds before QEMU is stopped (default 240)
 #        INITRAMFS    1 (default) boots the busybox /init below; 0 boots without a rootfs (panic)
 set -euo pipefail
 
+guest="${1:-linux}"
 root="$(cd "$(dirname "$0")/.." && pwd)"
 work="$root/tools/.work"
 fixtures="$root/fixtures/qemu"
@@ -17,46 +21,56 @@ time_limit="${TIME_LIMIT:-240}"
 with_initramfs="${INITRAMFS:-1}"
 export DEBIAN_FRONTEND=noninteractive
 mkdir -p "$work" "$fixtures"
-
-# --- host tools (amd64): QEMU and cpio ---------------------------------------------------------
-if ! command -v qemu-system-aarch64 >/dev/null || ! command -v cpio >/dev/null; then
-  apt-get update -q </dev/null
-  apt-get install -y -q --no-install-recommends qemu-system-arm cpio </dev/null
-fi
-
-# --- guest packages (arm64): only downloaded and unpacked, never installed ---------------------
-if ! dpkg --print-foreign-architectures | grep -qx arm64; then
-  dpkg --add-architecture arm64
-  apt-get update -q </dev/null
-fi
-if [ -z "${KERNEL_PKG:-}" ]; then
-  image="$(apt-cache depends linux-image-arm64:arm64 | awk '/Depends: linux-image-/ { print $2; exit }')"
-  KERNEL_PKG="${image%:arm64}-unsigned"
-fi
 cd "$work"
-fetch() { # package -> unpack directory
+
+host_tool() { # command package: install the (amd64) package if the command is missing
+  if ! command -v "$1" >/dev/null; then
+    apt-get update -q </dev/null
+    apt-get install -y -q --no-install-recommends "$2" </dev/null
+  fi
+}
+arm64_package_lists() {
+  if ! dpkg --print-foreign-architectures | grep -qx arm64; then
+    dpkg --add-architecture arm64
+    apt-get update -q </dev/null
+  fi
+}
+fetch() { # arm64 package -> directory it is unpacked in; downloaded and unpacked, never installed
   local dir="$work/$1"
   if [ ! -d "$dir" ]; then
+    arm64_package_lists
     rm -f "$work"/"$1"_*.deb
     apt-get download -q -o APT::Sandbox::User=root "$1:arm64" </dev/null >&2
     dpkg -x "$work"/"$1"_*.deb "$dir"
   fi
   echo "$dir"
 }
-kernel_dir="$(fetch "$KERNEL_PKG")"
-vmlinuz="$(ls "$kernel_dir"/boot/vmlinuz-* | head -n 1)"
-kernel_version="${vmlinuz##*/vmlinuz-}"
-kernel_deb_version="$(dpkg-deb -f "$work"/"$KERNEL_PKG"_*.deb Version)"
+host_tool qemu-system-aarch64 qemu-system-arm
 
-# --- initramfs: static busybox + an /init that keeps both CPUs busy, then powers off -----------
-initrd_args=()
-if [ "$with_initramfs" = 1 ]; then
-  busybox_dir="$(fetch busybox-static)"
-  busybox_version="$(dpkg-deb -f "$work"/busybox-static_*.deb Version)"
-  tree="$work/initramfs"
-  rm -rf "$tree" && mkdir -p "$tree"/{bin,proc,sys,dev}
-  cp "$busybox_dir/bin/busybox" "$tree/bin/busybox"
-  cat >"$tree/init" <<'EOF'
+guest_args=()
+case "$guest" in
+linux)
+  host_tool cpio cpio
+  if [ -z "${KERNEL_PKG:-}" ]; then
+    arm64_package_lists
+    image="$(apt-cache depends linux-image-arm64:arm64 | awk '/Depends: linux-image-/ { print $2; exit }')"
+    KERNEL_PKG="${image%:arm64}-unsigned"
+  fi
+  kernel_dir="$(fetch "$KERNEL_PKG")"
+  vmlinuz="$(ls "$kernel_dir"/boot/vmlinuz-* | head -n 1)"
+  kernel_version="${vmlinuz##*/vmlinuz-}"
+  guest_description="$KERNEL_PKG $(dpkg-deb -f "$work"/"$KERNEL_PKG"_*.deb Version)"
+  append='console=ttyAMA0 panic=-1 rdinit=/init'
+  guest_args=(-kernel "$vmlinuz" -append "$append")
+  default_name="linux-${kernel_version}-smp2"
+  if [ "$with_initramfs" = 1 ]; then
+    # initramfs: static busybox + an /init that keeps both CPUs busy, then powers off
+    busybox_dir="$(fetch busybox-static)"
+    guest_description+=", busybox-static $(dpkg-deb -f "$work"/busybox-static_*.deb Version) initramfs"
+    tree="$work/initramfs"
+    rm -rf "$tree" && mkdir -p "$tree"/{bin,proc,sys,dev}
+    cp "$busybox_dir/bin/busybox" "$tree/bin/busybox"
+    cat >"$tree/init" <<'EOF'
 #!/bin/busybox sh
 /bin/busybox --install -s /bin
 mount -t proc proc /proc
@@ -89,20 +103,35 @@ cat /proc/interrupts
 echo "gicscope-init: done"
 poweroff -f
 EOF
-  chmod +x "$tree/init"
-  (cd "$tree" && find . | LC_ALL=C sort | cpio -o -H newc --quiet --reproducible -R 0:0) |
-    gzip -9n >"$work/initramfs.cpio.gz"
-  initrd_args=(-initrd "$work/initramfs.cpio.gz")
-fi
+    chmod +x "$tree/init"
+    (cd "$tree" && find . | LC_ALL=C sort | cpio -o -H newc --quiet --reproducible -R 0:0) |
+      gzip -9n >"$work/initramfs.cpio.gz"
+    guest_args+=(-initrd "$work/initramfs.cpio.gz")
+  else
+    default_name+="-no-rootfs"
+  fi
+  ;;
+probe)
+  host_tool aarch64-linux-gnu-as binutils-aarch64-linux-gnu
+  aarch64-linux-gnu-as "$root/tools/gic-probe.S" -o gic-probe.o
+  aarch64-linux-gnu-ld -Ttext=0x40080000 -e _start gic-probe.o -o gic-probe.elf
+  guest_description="tools/gic-probe.S ($(aarch64-linux-gnu-as --version | head -n 1))"
+  guest_args=(-kernel gic-probe.elf)
+  default_name="gic-probe-smp2"
+  ;;
+*)
+  echo "unknown guest '$guest' (linux or probe)" >&2
+  exit 2
+  ;;
+esac
 
 # --- record ------------------------------------------------------------------------------------
-name="${1:-linux-${kernel_version}-smp2}"
+name="${2:-$default_name}"
 log="$work/$name.log"
-append='console=ttyAMA0 panic=-1 rdinit=/init'
 # One TCG thread: both vCPUs run round-robin, so the log order is the only order there is.
+# cpu_reset logs "CPU Reset (CPU n)": PSCI CPU_ON resets that CPU's interface (ICC_*) registers.
 qemu_args=(-M virt,gic-version=3 -cpu cortex-a57 -smp 2 -m 512 -accel tcg,thread=single
-  -nographic -nic none -kernel "$vmlinuz" "${initrd_args[@]}" -append "$append" -no-reboot
-  -d 'trace:gicv3_*' -D "$log")
+  -nographic -nic none "${guest_args[@]}" -no-reboot -d 'trace:gicv3_*,cpu_reset' -D "$log")
 rm -f "$log"
 set +e
 timeout --foreground -k 5 "$time_limit" qemu-system-aarch64 "${qemu_args[@]}" </dev/null \
@@ -111,14 +140,14 @@ status=$?
 set -e
 echo "qemu exit status $status (124 = stopped by the time limit)"
 
-# Whole lines only (a stopped QEMU may leave a partial last line), at most max_lines of them.
-total_lines="$(wc -l <"$log")"
-head -n "$max_lines" "$log" | gzip -9n >"$fixtures/$name.log.gz"
+# Trace lines and CPU-reset markers only (not the register dumps that follow each marker), whole
+# lines only (a stopped QEMU may leave a partial last line), at most max_lines of them.
+grep -aE '^([0-9]+@[0-9]+\.[0-9]+:)?gicv3_|^CPU Reset \(CPU [0-9]+\)$' "$log" >"$log.kept" || true
+total_lines="$(wc -l <"$log.kept")"
+head -n "$max_lines" "$log.kept" | gzip -9n >"$fixtures/$name.log.gz"
 kept_lines="$(gzip -dc "$fixtures/$name.log.gz" | wc -l)"
 sha256="$(gzip -dc "$fixtures/$name.log.gz" | sha256sum | cut -d' ' -f1)"
 
-qemu_version="$(qemu-system-aarch64 --version | head -n 1)"
-qemu_deb_version="$(dpkg-query -W -f '${Version}' qemu-system-arm)"
 quote() { # shell words -> one line, single-quoting the words that need it
   local out=() word
   for word in "$@"; do
@@ -127,20 +156,18 @@ quote() { # shell words -> one line, single-quoting the words that need it
   echo "${out[*]}"
 }
 command_line="qemu-system-aarch64 $(quote "${qemu_args[@]}")"
-export name qemu_version qemu_deb_version kernel_version KERNEL_PKG kernel_deb_version append status \
-  total_lines kept_lines sha256 with_initramfs
-export busybox_version="${busybox_version:-}" command_line="${command_line//$work\//}"
+export name guest_description status total_lines kept_lines sha256
+export command_line="${command_line//$work\//}"
+export qemu_version="$(qemu-system-aarch64 --version | head -n 1)"
+export qemu_package="qemu-system-arm $(dpkg-query -W -f '${Version}' qemu-system-arm)"
 node -e '
 const e = process.env;
 const sidecar = {
   log: `${e.name}.log.gz`,
   qemu: e.qemu_version,
-  qemuPackage: `qemu-system-arm ${e.qemu_deb_version}`,
-  kernel: e.kernel_version,
-  kernelPackage: `${e.KERNEL_PKG} ${e.kernel_deb_version}`,
-  initramfs: e.with_initramfs === "1" ? `busybox-static ${e.busybox_version}, /init from tools/record-qemu-trace.sh` : null,
+  qemuPackage: e.qemu_package,
+  guest: e.guest_description,
   commandLine: e.command_line,
-  append: e.append,
   qemuExitStatus: Number(e.status),
   linesRecorded: Number(e.total_lines),
   linesKept: Number(e.kept_lines),
