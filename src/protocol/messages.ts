@@ -1,4 +1,11 @@
-import type { EventView, InjectorMode, MachineDiff, MachineView, ScenarioMeta } from './view.ts';
+import type {
+  EventView,
+  InjectorMode,
+  InspectionView,
+  MachineDiff,
+  MachineView,
+  ScenarioMeta,
+} from './view.ts';
 
 export type ScenarioSource =
   | { readonly kind: 'builtin'; readonly id: string }
@@ -34,6 +41,15 @@ export type ToWorker =
       readonly target: RegisterTarget;
       readonly value: string;
     }
+  /** Sets what the register panels, ladder and explainer look at; frames then carry it. */
+  | {
+      readonly type: 'inspect';
+      readonly id: number;
+      readonly pe: number;
+      readonly intid: number | null;
+    }
+  /** A read with side effects, made on purpose (ICC_IAR1_EL1: acknowledge). */
+  | { readonly type: 'read-register'; readonly id: number; readonly target: RegisterTarget }
   /** Test hook: makes the worker throw outside any handler, as a real bug would. */
   | { readonly type: 'crash'; readonly id: number };
 
@@ -64,6 +80,8 @@ export type FromWorker =
       readonly canStepBack: boolean;
       /** after a step back: events numbered above this are undone */
       readonly rewoundTo: number | null;
+      /** for the current `inspect` focus; null when none is set */
+      readonly inspection: InspectionView | null;
     }
   | { readonly type: 'reply'; readonly id: number; readonly ok: true; readonly detail?: string }
   | { readonly type: 'reply'; readonly id: number; readonly ok: false; readonly error: string }

@@ -25,6 +25,8 @@ const shapes: Record<ToWorker['type'], Record<string, Check>> = {
   'inject-nmi': { id: int },
   'set-injector-mode': { id: int, mode: oneOf('rfc-round-robin', 'architected') },
   'write-register': { id: int, target: object, value: str },
+  inspect: { id: int, pe: int, intid: (v) => v === null || int(v) },
+  'read-register': { id: int, target: object },
   crash: { id: int },
 };
 

@@ -65,13 +65,40 @@ export interface CounterRowView {
   readonly description: string;
 }
 
+export interface NmiCandidateView {
+  readonly intid: number;
+  /** the Redistributor of a PPI; null for an SPI */
+  readonly pe: number | null;
+  /** where it is delivered (the SPI's route or the PPI's own PE) */
+  readonly targetPe: number | null;
+  readonly priority: number;
+}
+
+/** Why the chosen NMI gets through at its CPU interface, and what the same mask holds back. */
+export interface MaskingView {
+  readonly pe: number;
+  readonly pmr: number;
+  readonly runningPriority: number;
+  /** "NMI priority 0x80 < PMR 0xC0: passes", or the superpriority rule */
+  readonly nmiVerdict: string;
+  readonly heldBack: readonly {
+    readonly intid: number;
+    readonly priority: number;
+    readonly reason: string;
+  }[];
+}
+
 export interface InjectorView {
   readonly mode: InjectorMode;
-  readonly candidates: readonly { readonly intid: number; readonly pe: number | null }[];
+  readonly candidates: readonly NmiCandidateView[];
   /** index into candidates of the next one to be raised */
   readonly cursor: number;
   readonly lastChosen: { readonly intid: number; readonly pe: number | null } | null;
+  /** number of injections so far */
+  readonly injections: number;
+  /** set when there is no candidate: why, and how to fix it */
   readonly problem: string | null;
+  readonly masking: MaskingView | null;
 }
 
 export type InjectorMode = 'rfc-round-robin' | 'architected';
@@ -115,10 +142,99 @@ export interface EventView {
   readonly intid: number | null;
   readonly text: string;
   readonly warning: boolean;
+  /**
+   * Where a token travels for this event, as `data-key`s of drawn elements: an interrupt cell
+   * (`spi:33`, `pe0:ppi:27`), `distributor`, `redistributor:N`, `cpu:N`. Empty: nothing moves.
+   */
+  readonly path: readonly string[];
+  /** the event's values as they were (for the timeline and log filters): pmr, rpr, priority … */
+  readonly fields: Readonly<Record<string, string | number | boolean | null>>;
 }
 
 export interface ScenarioMeta {
   readonly id: string;
   readonly title: string;
   readonly summary: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Inspection: what the register panels, the priority ladder and the explainer show for the
+// selected PE and INTID. Sent in frames while a focus is set (see the `inspect` request).
+
+export type RegisterAccessView = 'RW' | 'RO' | 'WO' | 'W1S' | 'W1C' | 'RAZ/WI';
+
+export interface RegisterFieldView {
+  readonly name: string;
+  /** [high, low] bit numbers */
+  readonly bits: readonly [number, number];
+  readonly value: number;
+  /** a decoded reading, e.g. "SPI 33 enabled", when useful */
+  readonly meaning: string | null;
+}
+
+export interface RegisterValueView {
+  /** spec name: GICD_CTLR, GICR_WAKER, ICC_PMR_EL1, GICD_ISENABLER1 */
+  readonly name: string;
+  readonly block: 'distributor' | 'redistributor' | 'sysreg';
+  /** frame offset (MMIO) or null (system register) */
+  readonly offset: number | null;
+  readonly width: 32 | 64;
+  readonly access: RegisterAccessView;
+  /** hex, or null when reading it would have a side effect (ICC_IAR1_EL1: acknowledge) */
+  readonly value: string | null;
+  readonly fields: readonly RegisterFieldView[];
+  /** the model's named warnings that concern this register (latest first) */
+  readonly warnings: readonly string[];
+}
+
+export type GateVerdict = 'passed' | 'blocked' | 'not-applicable';
+
+export interface GateStepView {
+  /** "Enabled (GICD_ISENABLER1 bit 1)" */
+  readonly check: string;
+  readonly verdict: GateVerdict;
+  /** the values compared: "priority 0xC0 is not < PMR 0xC0" */
+  readonly detail: string;
+  /** what to change, when blocked: "write 1 to GICD_ISENABLER1 bit 1" */
+  readonly fix: string | null;
+}
+
+export interface ExplanationView {
+  readonly intid: number;
+  readonly pe: number | null;
+  /** one sentence: "SPI 40 is masked by PMR on PE 1" or "SPI 40 would be taken now" */
+  readonly summary: string;
+  /** the gating chain in order; the first blocked step is the answer */
+  readonly steps: readonly GateStepView[];
+}
+
+export type LadderMark = 'can-preempt' | 'masked-by-pmr' | 'waits-for-running-priority' | 'nmi';
+
+export interface LadderView {
+  readonly pe: number;
+  readonly pmr: number;
+  readonly runningPriority: number;
+  readonly runningNmi: boolean;
+  /** group-priority levels with an active interrupt (from the APRs), highest first */
+  readonly activeLevels: readonly number[];
+  /** AP1R0.NMI (GICv3.3) */
+  readonly nmiActive: boolean;
+  /** bits of the priority that are group priority for Group 1 (e.g. 0xF8) */
+  readonly groupMask: number;
+  readonly pending: readonly {
+    readonly intid: number;
+    readonly priority: number;
+    readonly mark: LadderMark;
+    readonly reason: string;
+  }[];
+}
+
+export interface InspectionView {
+  readonly pe: number;
+  readonly intid: number | null;
+  readonly distributor: readonly RegisterValueView[];
+  readonly redistributor: readonly RegisterValueView[];
+  readonly cpuInterface: readonly RegisterValueView[];
+  readonly ladder: LadderView;
+  readonly explanation: ExplanationView | null;
 }

@@ -1,6 +1,7 @@
 import type {
   EventView,
   InjectorMode,
+  InspectionView,
   MachineDiff,
   MachineView,
   RegisterTarget,
@@ -16,6 +17,7 @@ export class InputError extends Error {
 /** What the host needs from a loaded simulation; machine-engine.ts adapts the machine to it. */
 export interface Engine {
   readonly scenario: ScenarioMeta;
+  readonly peCount: number;
   /** Performs the next GIC-visible event; false when nothing is scheduled. */
   step(): boolean;
   /** Virtual time in ns. */
@@ -30,6 +32,10 @@ export interface Engine {
   setInjectorMode(mode: InjectorMode): string;
   /** @throws InputError */
   writeRegister(target: RegisterTarget, value: bigint): string;
+  /** A read made on purpose, side effects included (ICC_IAR1_EL1 acknowledges). @throws InputError */
+  readRegister(target: RegisterTarget): string;
+  /** Registers, ladder and explanation for one PE (and INTID); no side effects, no events. */
+  inspect(pe: number, intid: number | null): InspectionView;
   snapshot(): unknown;
   restore(snapshot: unknown): void;
   /** The whole view (after load) — also becomes the base of the next diff. */

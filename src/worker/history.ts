@@ -9,6 +9,7 @@ export type Input =
       readonly target: Parameters<Engine['writeRegister']>[0];
       readonly value: bigint;
     }
+  | { readonly kind: 'read-register'; readonly target: Parameters<Engine['readRegister']>[0] }
   | { readonly kind: 'advance'; readonly time: number };
 
 interface Checkpoint {
@@ -113,6 +114,8 @@ function applyInput(engine: Engine, input: Input): string {
       return engine.setInjectorMode(input.mode);
     case 'write-register':
       return engine.writeRegister(input.target, input.value);
+    case 'read-register':
+      return engine.readRegister(input.target);
     case 'advance':
       engine.advanceTo(input.time);
       return `advanced to ${input.time} ns`;

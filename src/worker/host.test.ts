@@ -46,6 +46,11 @@ function counterEngine(id: string): Engine {
   });
   return {
     scenario: { id, title: id, summary: '' },
+    peCount: 1,
+    readRegister: () => 'read',
+    inspect: () => {
+      throw new Error('not inspected in these tests');
+    },
     step: () => {
       if (steps >= 10) return false;
       steps += 1;

@@ -42,6 +42,7 @@ export class Host {
   #speed = 1;
   #cancelTick: (() => void) | null = null;
   #lastTick = 0;
+  #focus: { readonly pe: number; readonly intid: number | null } | null = null;
   /** after a step back the page drops log rows newer than this */
   #rewoundTo: number | null = null;
 
@@ -137,6 +138,13 @@ export class Host {
         return history.apply({ kind: 'inject-nmi' });
       case 'set-injector-mode':
         return history.apply({ kind: 'set-injector-mode', mode: message.mode });
+      case 'read-register':
+        return history.apply({ kind: 'read-register', target: message.target });
+      case 'inspect':
+        if (message.pe < 0 || message.pe >= engine.peCount)
+          throw new InputError(`there is no PE ${message.pe}`);
+        this.#focus = { pe: message.pe, intid: message.intid };
+        return `inspecting PE ${message.pe}`;
       case 'write-register':
         return history.apply({
           kind: 'write-register',
@@ -152,6 +160,7 @@ export class Host {
     const engine = this.factory.load(source);
     this.#setPlaying(false);
     this.#session = { engine, history: new History(engine), source };
+    if (this.#focus && this.#focus.pe >= engine.peCount) this.#focus = null;
     this.#rewoundTo = null;
     engine.drainEvents();
     this.#send({
@@ -250,6 +259,7 @@ export class Host {
       playing: this.#playing,
       canStepBack: history.canStepBack,
       rewoundTo: this.#rewoundTo,
+      inspection: this.#focus ? engine.inspect(this.#focus.pe, this.#focus.intid) : null,
     });
     this.#rewoundTo = null;
   }

@@ -1,5 +1,6 @@
 import { selectInjector } from '../../store/index.ts';
 import { useGic } from '../../store/instance.ts';
+import { hex2 } from '../../format.ts';
 
 /** The NMI candidates with the round-robin cursor, the last choice, or why there is none. */
 export function InjectorPanel() {
@@ -14,7 +15,10 @@ export function InjectorPanel() {
       ) : (
         <>
           <p className="next">
-            {next ? `next: INTID ${next.intid}${next.pe !== null ? ` on PE ${next.pe}` : ''}` : ''}
+            {next
+              ? `next: INTID ${next.intid}${next.targetPe !== null ? ` → PE ${next.targetPe}` : ''}`
+              : ''}
+            {injector.injections > 0 && ` · ${injector.injections} injected`}
           </p>
           <ol className="candidates">
             {injector.candidates.map((candidate, index) => {
@@ -29,7 +33,8 @@ export function InjectorPanel() {
                   className={[isNext ? 'is-next' : '', isLast ? 'is-last' : ''].join(' ')}
                 >
                   INTID {candidate.intid}
-                  {candidate.pe !== null ? ` → PE ${candidate.pe}` : ''}
+                  {candidate.targetPe !== null ? ` → PE ${candidate.targetPe}` : ''} @{' '}
+                  {hex2(candidate.priority)}
                   {isNext ? ' (next)' : ''}
                   {isLast ? ' (last injected)' : ''}
                 </li>
@@ -37,6 +42,21 @@ export function InjectorPanel() {
             })}
           </ol>
         </>
+      )}
+      {injector.masking && (
+        <section className="masking" aria-label="Priority masking">
+          <h3>At CPU interface {injector.masking.pe}</h3>
+          <p className="verdict">{injector.masking.nmiVerdict}</p>
+          {injector.masking.heldBack.length > 0 && (
+            <ul className="held-back" aria-label="Held back">
+              {injector.masking.heldBack.map((held) => (
+                <li key={held.intid}>
+                  INTID {held.intid} @ {hex2(held.priority)}: {held.reason}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
       )}
     </section>
   );

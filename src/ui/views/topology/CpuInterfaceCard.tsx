@@ -31,6 +31,7 @@ export const CpuInterfaceCard = memo(function CpuInterfaceCard({ cpu }: { readon
     <section
       className={`block cpu-interface${selected ? ' selected' : ''}`}
       aria-label={`CPU interface ${cpu.pe}`}
+      data-key={`cpu:${cpu.pe}`}
       onClick={() => store.getState().selectPe(cpu.pe)}
     >
       <h3>CPU interface {cpu.pe}</h3>

@@ -1,9 +1,11 @@
+import { useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { InterruptView } from '../../../protocol/index.ts';
 import { selectConfig, selectCpus, selectInterrupts } from '../../store/index.ts';
 import { useGic } from '../../store/instance.ts';
 import { CpuInterfaceCard } from './CpuInterfaceCard.tsx';
 import { InterruptCell } from './InterruptCell.tsx';
+import { TokenOverlay } from './TokenOverlay.tsx';
 
 /** Banked interrupts of one PE, SGIs then PPIs. */
 function bankedOf(interrupts: Readonly<Record<string, InterruptView>>, pe: number) {
@@ -13,6 +15,7 @@ function bankedOf(interrupts: Readonly<Record<string, InterruptView>>, pe: numbe
 }
 
 export function Topology() {
+  const hostRef = useRef<HTMLElement>(null);
   const config = useGic(selectConfig);
   const cpus = useGic(selectCpus);
   const interrupts = useGic(selectInterrupts);
@@ -31,8 +34,9 @@ export function Topology() {
     );
   const compact = config.peCount > 8;
   return (
-    <section className={`topology${compact ? ' compact' : ''}`} aria-label="Topology">
-      <section className="block distributor" aria-label="Distributor">
+    <section ref={hostRef} className={`topology${compact ? ' compact' : ''}`} aria-label="Topology">
+      <TokenOverlay host={hostRef} />
+      <section className="block distributor" aria-label="Distributor" data-key="distributor">
         <h2>
           Distributor <small>{config.spiCount} SPIs</small>
         </h2>
@@ -45,7 +49,11 @@ export function Topology() {
       <div className="pes" style={{ '--pe-count': cpus.length } as React.CSSProperties}>
         {cpus.map((cpu) => (
           <div className="pe-column" key={cpu.pe}>
-            <section className="block redistributor" aria-label={`Redistributor ${cpu.pe}`}>
+            <section
+              className="block redistributor"
+              aria-label={`Redistributor ${cpu.pe}`}
+              data-key={`redistributor:${cpu.pe}`}
+            >
               <h3>
                 Redistributor {cpu.pe}{' '}
                 <small className={cpu.awake ? 'awake' : 'asleep'}>

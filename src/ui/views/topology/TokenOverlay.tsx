@@ -1,0 +1,34 @@
+import { useEffect, useRef } from 'react';
+import { motionEnabled } from '../../motion.ts';
+import { useGicStore } from '../../store/instance.ts';
+import { createTokenLayer } from './token-layer.ts';
+
+/** Mounts the d3 token layer over the topology and feeds it the events of each frame. */
+export function TokenOverlay({ host }: { readonly host: React.RefObject<HTMLElement | null> }) {
+  const svgRef = useRef<SVGSVGElement>(null);
+  const store = useGicStore();
+
+  useEffect(() => {
+    const svg = svgRef.current;
+    const hostElement = host.current;
+    if (!svg || !hostElement || !motionEnabled()) return;
+    const layer = createTokenLayer(svg, hostElement);
+    let lastSeq = store.getState().events.latest(1)[0]?.seq ?? 0;
+    const unsubscribe = store.subscribe((state, previous) => {
+      if (state.eventsVersion === previous.eventsVersion) return;
+      const fresh = state.events.latest(64).filter((event) => event.seq > lastSeq);
+      lastSeq = state.events.latest(1)[0]?.seq ?? lastSeq;
+      layer.play(
+        fresh
+          .filter((event) => event.path.length >= 2)
+          .map((event) => ({ path: event.path, nmi: /nmi/i.test(event.kind) })),
+      );
+    });
+    return () => {
+      unsubscribe();
+      layer.destroy();
+    };
+  }, [host, store]);
+
+  return <svg ref={svgRef} className="token-overlay" aria-hidden="true" />;
+}
