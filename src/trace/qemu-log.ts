@@ -1,0 +1,425 @@
+/**
+ * Parser for QEMU's log trace backend (`-d trace:gicv3_*` or `-trace 'gicv3_*'`, reference §8.2).
+ * Works on strings only (it also runs in the browser). Lines that are not gicv3 events are
+ * skipped; a gicv3 line without its event's shape becomes a QemuParseError, never a throw.
+ */
+import { isSysregName } from '../arch/index.ts';
+import type { AccessSize, InterruptGroup, IntId } from '../gic/index.ts';
+import { err, ok } from '../lib/index.ts';
+import type { Result } from '../lib/index.ts';
+import type {
+  QemuAffinityValue,
+  QemuParseError,
+  QemuTimestamp,
+  QemuTraceRecord,
+} from './qemu-records.ts';
+
+type Base = Pick<QemuTraceRecord, 'line' | 'timestamp'>;
+type Build = (args: readonly string[], base: Base) => Result<QemuTraceRecord, string>;
+
+interface EventSpec {
+  /** QEMU's format string, `%x` standing for every hexadecimal conversion. */
+  readonly format: string;
+  readonly pattern: RegExp;
+  readonly build: Build;
+}
+
+const CONVERSIONS: Readonly<Record<string, string>> = {
+  '%x': '([0-9a-f]+)',
+  '%d': '(-?[0-9]+)',
+  '%u': '([0-9]+)',
+};
+
+function compile(format: string): RegExp {
+  const source = format
+    .split(/(%[xdu])/)
+    .map((part) => CONVERSIONS[part] ?? part.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))
+    .join('');
+  return new RegExp(`^${source}$`);
+}
+
+const hex = (text: string): number => Number.parseInt(text, 16);
+const hex64 = (text: string): bigint => BigInt(`0x${text}`);
+const dec = (text: string): number => Number.parseInt(text, 10);
+const affinity = (text: string): QemuAffinityValue => hex(text) as QemuAffinityValue;
+const intid = (text: string): IntId => dec(text) as IntId;
+
+function accessSize(text: string): Result<AccessSize, string> {
+  const size = dec(text);
+  return size === 1 || size === 2 || size === 4 || size === 8
+    ? ok(size)
+    : err(`size ${text} (1, 2, 4 or 8)`);
+}
+
+function flag(text: string, what: string): Result<boolean, string> {
+  if (text === '0' || text === '1') return ok(text === '1');
+  return err(`${what} ${text} (0 or 1)`);
+}
+
+/** QEMU's GICv3GroupId enum as printed by gicv3_cpuif_update. */
+const QEMU_GROUPS: readonly InterruptGroup[] = ['G0', 'G1S', 'G1NS'];
+
+function spec(format: string, build: Build): EventSpec {
+  return { format, pattern: compile(format), build };
+}
+
+/** Puts a placeholder where the data argument is, for the events that have none. */
+function withoutData(args: readonly string[], at: number): readonly (string | undefined)[] {
+  return [...args.slice(0, at), undefined, ...args.slice(at)];
+}
+
+/** args: offset, [data,] size, secure */
+function mmio(
+  kind: 'dist-read' | 'dist-write' | 'dist-bad-read' | 'dist-bad-write',
+  format: string,
+): EventSpec {
+  const hasData = kind !== 'dist-bad-read';
+  return spec(format, (args, base) => {
+    const [offset = '', data, size = '', secure = ''] = hasData ? args : withoutData(args, 1);
+    const s = accessSize(size);
+    if (!s.ok) return s;
+    const sec = flag(secure, 'secure');
+    if (!sec.ok) return sec;
+    const access = { ...base, offset: hex(offset), size: s.value, secure: sec.value };
+    if (kind === 'dist-bad-read') return ok({ ...access, kind });
+    return ok({ ...access, kind, value: hex64(data ?? '') });
+  });
+}
+
+/** args: cpu, offset, [data,] size, secure */
+function redistMmio(
+  kind: 'redist-read' | 'redist-write' | 'redist-bad-read' | 'redist-bad-write',
+  format: string,
+): EventSpec {
+  const hasData = kind !== 'redist-bad-read';
+  return spec(format, (args, base) => {
+    const [cpu = '', offset = '', data, size = '', secure = ''] = hasData
+      ? args
+      : withoutData(args, 2);
+    const s = accessSize(size);
+    if (!s.ok) return s;
+    const sec = flag(secure, 'secure');
+    if (!sec.ok) return sec;
+    const access = {
+      ...base,
+      affinity: affinity(cpu),
+      offset: hex(offset),
+      size: s.value,
+      secure: sec.value,
+    };
+    if (kind === 'redist-bad-read') return ok({ ...access, kind });
+    return ok({ ...access, kind, value: hex64(data ?? '') });
+  });
+}
+
+/**
+ * A CPU-interface register event. `register` turns the format's leading arguments (group,
+ * register number) into the spec name; the last two arguments are always cpu and value.
+ */
+function icc(
+  kind: 'icc-read' | 'icc-write',
+  format: string,
+  register: (numbers: readonly number[]) => string,
+): EventSpec {
+  return spec(format, (args, base) => {
+    const cpu = args[args.length - 2] ?? '';
+    const value = args[args.length - 1] ?? '';
+    const name = register(args.slice(0, -2).map(dec));
+    if (!isSysregName(name)) return err(`a GICv3 CPU interface register (not ${name})`);
+    return ok({ ...base, kind, affinity: affinity(cpu), register: name, value: hex64(value) });
+  });
+}
+
+const ICC = 'cpu 0x%x value 0x%x';
+
+const EVENTS: ReadonlyMap<string, EventSpec> = new Map([
+  [
+    'gicv3_dist_read',
+    mmio('dist-read', 'GICv3 distributor read: offset 0x%x data 0x%x size %u secure %d'),
+  ],
+  [
+    'gicv3_dist_badread',
+    mmio('dist-bad-read', 'GICv3 distributor read: offset 0x%x size %u secure %d: error'),
+  ],
+  [
+    'gicv3_dist_write',
+    mmio('dist-write', 'GICv3 distributor write: offset 0x%x data 0x%x size %u secure %d'),
+  ],
+  [
+    'gicv3_dist_badwrite',
+    mmio(
+      'dist-bad-write',
+      'GICv3 distributor write: offset 0x%x data 0x%x size %u secure %d: error',
+    ),
+  ],
+  [
+    'gicv3_dist_set_irq',
+    spec('GICv3 distributor interrupt %d level changed to %d', ([irq = '', level = ''], base) => {
+      const l = flag(level, 'level');
+      return l.ok ? ok({ ...base, kind: 'dist-set-irq', intid: intid(irq), level: l.value }) : l;
+    }),
+  ],
+  [
+    'gicv3_redist_read',
+    redistMmio(
+      'redist-read',
+      'GICv3 redistributor 0x%x read: offset 0x%x data 0x%x size %u secure %d',
+    ),
+  ],
+  [
+    'gicv3_redist_badread',
+    redistMmio(
+      'redist-bad-read',
+      'GICv3 redistributor 0x%x read: offset 0x%x size %u secure %d: error',
+    ),
+  ],
+  [
+    'gicv3_redist_write',
+    redistMmio(
+      'redist-write',
+      'GICv3 redistributor 0x%x write: offset 0x%x data 0x%x size %u secure %d',
+    ),
+  ],
+  [
+    'gicv3_redist_badwrite',
+    redistMmio(
+      'redist-bad-write',
+      'GICv3 redistributor 0x%x write: offset 0x%x data 0x%x size %u secure %d: error',
+    ),
+  ],
+  [
+    'gicv3_redist_set_irq',
+    spec(
+      'GICv3 redistributor 0x%x interrupt %d level changed to %d',
+      ([cpu = '', irq = '', level = ''], base) => {
+        const l = flag(level, 'level');
+        if (!l.ok) return l;
+        return ok({
+          ...base,
+          kind: 'redist-set-irq',
+          affinity: affinity(cpu),
+          intid: intid(irq),
+          level: l.value,
+        });
+      },
+    ),
+  ],
+  [
+    'gicv3_redist_send_sgi',
+    spec('GICv3 redistributor 0x%x pending SGI %d', ([cpu = '', irq = ''], base) =>
+      ok({ ...base, kind: 'redist-send-sgi', affinity: affinity(cpu), intid: intid(irq) }),
+    ),
+  ],
+  ['gicv3_icc_pmr_read', icc('icc-read', `GICv3 ICC_PMR read ${ICC}`, () => 'ICC_PMR_EL1')],
+  ['gicv3_icc_pmr_write', icc('icc-write', `GICv3 ICC_PMR write ${ICC}`, () => 'ICC_PMR_EL1')],
+  [
+    'gicv3_icc_bpr_read',
+    icc('icc-read', `GICv3 ICC_BPR%d read ${ICC}`, ([g]) => `ICC_BPR${g}_EL1`),
+  ],
+  [
+    'gicv3_icc_bpr_write',
+    icc('icc-write', `GICv3 ICC_BPR%d write ${ICC}`, ([g]) => `ICC_BPR${g}_EL1`),
+  ],
+  [
+    'gicv3_icc_ap_read',
+    icc('icc-read', `GICv3 ICC_AP%dR%d read ${ICC}`, ([g, n]) => `ICC_AP${g}R${n}_EL1`),
+  ],
+  [
+    'gicv3_icc_ap_write',
+    icc('icc-write', `GICv3 ICC_AP%dR%d write ${ICC}`, ([g, n]) => `ICC_AP${g}R${n}_EL1`),
+  ],
+  [
+    'gicv3_icc_igrpen_read',
+    icc('icc-read', `GICv3 ICC_IGRPEN%d read ${ICC}`, ([g]) => `ICC_IGRPEN${g}_EL1`),
+  ],
+  [
+    'gicv3_icc_igrpen_write',
+    icc('icc-write', `GICv3 ICC_IGRPEN%d write ${ICC}`, ([g]) => `ICC_IGRPEN${g}_EL1`),
+  ],
+  [
+    'gicv3_icc_igrpen1_el3_read',
+    icc('icc-read', `GICv3 ICC_IGRPEN1_EL3 read ${ICC}`, () => 'ICC_IGRPEN1_EL3'),
+  ],
+  [
+    'gicv3_icc_igrpen1_el3_write',
+    icc('icc-write', `GICv3 ICC_IGRPEN1_EL3 write ${ICC}`, () => 'ICC_IGRPEN1_EL3'),
+  ],
+  ['gicv3_icc_ctlr_read', icc('icc-read', `GICv3 ICC_CTLR read ${ICC}`, () => 'ICC_CTLR_EL1')],
+  ['gicv3_icc_ctlr_write', icc('icc-write', `GICv3 ICC_CTLR write ${ICC}`, () => 'ICC_CTLR_EL1')],
+  [
+    'gicv3_icc_ctlr_el3_read',
+    icc('icc-read', `GICv3 ICC_CTLR_EL3 read ${ICC}`, () => 'ICC_CTLR_EL3'),
+  ],
+  [
+    'gicv3_icc_ctlr_el3_write',
+    icc('icc-write', `GICv3 ICC_CTLR_EL3 write ${ICC}`, () => 'ICC_CTLR_EL3'),
+  ],
+  ['gicv3_icc_iar0_read', icc('icc-read', `GICv3 ICC_IAR0 read ${ICC}`, () => 'ICC_IAR0_EL1')],
+  ['gicv3_icc_iar1_read', icc('icc-read', `GICv3 ICC_IAR1 read ${ICC}`, () => 'ICC_IAR1_EL1')],
+  [
+    'gicv3_icc_nmiar1_read',
+    icc('icc-read', `GICv3 ICC_NMIAR1 read ${ICC}`, () => 'ICC_NMIAR1_EL1'),
+  ],
+  [
+    'gicv3_icc_eoir_write',
+    icc('icc-write', `GICv3 ICC_EOIR%d write ${ICC}`, ([g]) => `ICC_EOIR${g}_EL1`),
+  ],
+  [
+    'gicv3_icc_hppir0_read',
+    icc('icc-read', `GICv3 ICC_HPPIR0 read ${ICC}`, () => 'ICC_HPPIR0_EL1'),
+  ],
+  [
+    'gicv3_icc_hppir1_read',
+    icc('icc-read', `GICv3 ICC_HPPIR1 read ${ICC}`, () => 'ICC_HPPIR1_EL1'),
+  ],
+  ['gicv3_icc_dir_write', icc('icc-write', `GICv3 ICC_DIR write ${ICC}`, () => 'ICC_DIR_EL1')],
+  ['gicv3_icc_rpr_read', icc('icc-read', `GICv3 ICC_RPR read ${ICC}`, () => 'ICC_RPR_EL1')],
+  [
+    'gicv3_icc_generate_sgi',
+    // aff is Aff3.Aff2.Aff1 in 24 bits; the literal "xx" stands in for Aff0.
+    spec(
+      'GICv3 CPU i/f 0x%x generating SGI %d IRM %d target affinity 0x%xxx targetlist 0x%x',
+      ([cpu = '', irq = '', irm = '', aff = '', targets = ''], base) => {
+        const i = flag(irm, 'IRM');
+        if (!i.ok) return i;
+        const packed = hex(aff);
+        return ok({
+          ...base,
+          kind: 'generate-sgi',
+          affinity: affinity(cpu),
+          intid: intid(irq),
+          irm: i.value,
+          aff1: packed & 0xff,
+          aff2: (packed >>> 8) & 0xff,
+          aff3: (packed >>> 16) & 0xff,
+          targetList: hex(targets),
+        });
+      },
+    ),
+  ],
+  [
+    'gicv3_cpuif_update',
+    spec(
+      'GICv3 CPU i/f 0x%x HPPI update: irq %d group %d prio %d',
+      ([cpu = '', irq = '', grp = '', prio = ''], base) => {
+        const group = QEMU_GROUPS[dec(grp)];
+        if (group === undefined) return err(`group ${grp} (0, 1 or 2)`);
+        const priority = dec(prio);
+        const hppi = priority === 0xff ? null : { intid: intid(irq), group, priority };
+        return ok({ ...base, kind: 'cpuif-update', affinity: affinity(cpu), hppi });
+      },
+    ),
+  ],
+  [
+    'gicv3_cpuif_set_irqs',
+    spec(
+      'GICv3 CPU i/f 0x%x HPPI update: setting FIQ %d IRQ %d',
+      ([cpu = '', fiq = '', irq = ''], base) => {
+        const f = flag(fiq, 'FIQ');
+        if (!f.ok) return f;
+        const i = flag(irq, 'IRQ');
+        if (!i.ok) return i;
+        return ok({
+          ...base,
+          kind: 'cpuif-set-irqs',
+          affinity: affinity(cpu),
+          fiq: f.value,
+          irq: i.value,
+        });
+      },
+    ),
+  ],
+]);
+
+const CPU_RESET = spec('CPU Reset (CPU %d)', ([cpu = ''], base) =>
+  ok({ ...base, kind: 'cpu-reset', cpuIndex: dec(cpu) }),
+);
+
+const TIMESTAMP = /^([0-9]+)@([0-9]+)\.([0-9]+):/;
+const EVENT_NAME = /^gicv3_[a-z0-9_]+$/;
+const MAX_TEXT = 200;
+
+function failure(line: number, event: string | null, expected: string, text: string) {
+  return err<QemuParseError>({ line, event, expected, text: text.slice(0, MAX_TEXT) });
+}
+
+/**
+ * Parses one log line (1-based `line`). Returns ok(null) for lines that are not gicv3 events
+ * (console output, other trace events, register dumps).
+ */
+export function parseQemuLogLine(
+  text: string,
+  line: number,
+): Result<QemuTraceRecord | null, QemuParseError> {
+  let body = text.endsWith('\r') ? text.slice(0, -1) : text;
+  let timestamp: QemuTimestamp | null = null;
+  const stamp = TIMESTAMP.exec(body);
+  if (stamp !== null) {
+    const [prefix, pid = '', seconds = '', microseconds = ''] = stamp;
+    timestamp = { pid: dec(pid), seconds: dec(seconds), microseconds: dec(microseconds) };
+    body = body.slice(prefix.length);
+  }
+  const base: Base = { line, timestamp };
+  if (body.startsWith('CPU Reset')) return apply(CPU_RESET, body, base, 'cpu_reset', text);
+  if (!body.startsWith('gicv3_')) return ok(null);
+
+  const space = body.indexOf(' ');
+  const event = space < 0 ? body : body.slice(0, space);
+  if (!EVENT_NAME.test(event) || space < 0) {
+    return failure(line, null, 'a gicv3_* event name, one space, then its message', text);
+  }
+  const eventSpec = EVENTS.get(event);
+  if (eventSpec === undefined) return ok({ ...base, kind: 'unmodelled', event });
+  return apply(eventSpec, body.slice(space + 1), base, event, text);
+}
+
+function apply(
+  eventSpec: EventSpec,
+  message: string,
+  base: Base,
+  event: string,
+  text: string,
+): Result<QemuTraceRecord, QemuParseError> {
+  const match = eventSpec.pattern.exec(message);
+  if (match === null) return failure(base.line, event, eventSpec.format, text);
+  const built = eventSpec.build(match.slice(1), base);
+  return built.ok ? built : failure(base.line, event, built.error, text);
+}
+
+/** Parses lines one by one (numbered from 1), yielding records and errors in log order. */
+export function* parseQemuLogLines(
+  lines: Iterable<string>,
+): Generator<Result<QemuTraceRecord, QemuParseError>> {
+  let line = 0;
+  for (const text of lines) {
+    line++;
+    const result = parseQemuLogLine(text, line);
+    if (!result.ok) yield result;
+    else if (result.value !== null) yield ok(result.value);
+  }
+}
+
+export interface QemuLog {
+  readonly records: readonly QemuTraceRecord[];
+  readonly errors: readonly QemuParseError[];
+  /** Lines in the text, including skipped ones. */
+  readonly lineCount: number;
+}
+
+export function parseQemuLog(text: string): QemuLog {
+  const lines = text.split('\n');
+  if (lines[lines.length - 1] === '') lines.pop();
+  const records: QemuTraceRecord[] = [];
+  const errors: QemuParseError[] = [];
+  for (const result of parseQemuLogLines(lines)) {
+    if (result.ok) records.push(result.value);
+    else errors.push(result.error);
+  }
+  return { records, errors, lineCount: lines.length };
+}
+
+/** One line for humans: where, which event, what was expected, what was there. */
+export function describeQemuParseError(error: QemuParseError): string {
+  const what = error.event === null ? '' : ` ${error.event}:`;
+  return `line ${error.line}:${what} expected "${error.expected}", got "${error.text}"`;
+}
