@@ -397,6 +397,8 @@ export type WarningCode =
   | 'eoi-not-active'
   /** EOIR with no active priority in that group: nothing to drop. */
   | 'eoi-no-active-priority'
+  /** EOIR0/EOIR1 (or its security state) does not match the group of the highest active priority. */
+  | 'eoi-group-mismatch'
   /** EOIR/DIR names an INTID beyond the implemented range (ignored). */
   | 'eoi-intid-out-of-range'
   /** ICC_DIR_EL1 written while ICC_CTLR_EL1.EOImode=0 (ignored). */

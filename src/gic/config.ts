@@ -1,0 +1,73 @@
+import type { Affinity, GicConfig, IntId, OneOfNPolicy, ResolvedGicConfig } from './api.ts';
+
+const POLICIES: readonly OneOfNPolicy[] = ['unsupported', 'round-robin', 'lowest', 'seeded-random'];
+
+function fail(message: string): never {
+  throw new Error(`createGic: ${message}`);
+}
+
+function isInt(n: unknown): n is number {
+  return typeof n === 'number' && Number.isInteger(n);
+}
+
+/** QEMU virt packs GICv3 CPUs 16 per Aff1 cluster (reference §8.1 item 6). */
+export function defaultAffinity(pe: number): Affinity {
+  return { aff0: pe % 16, aff1: Math.floor(pe / 16), aff2: 0, aff3: 0 };
+}
+
+export function packAffinity(a: Affinity): number {
+  return ((a.aff3 << 24) | (a.aff2 << 16) | (a.aff1 << 8) | a.aff0) >>> 0;
+}
+
+/** Validates programmer input and applies defaults; throws with a clear message. */
+export function resolveConfig(config: GicConfig): ResolvedGicConfig {
+  const { peCount, spiCount } = config;
+  if (!isInt(peCount) || peCount < 1 || peCount > 256) {
+    fail(`peCount must be an integer 1…256, got ${String(peCount)}`);
+  }
+  const validSpi =
+    isInt(spiCount) &&
+    (spiCount === 988 || (spiCount % 32 === 0 && spiCount >= 32 && spiCount <= 960));
+  if (!validSpi) fail(`spiCount must be 32·N for N = 1…30, or 988, got ${String(spiCount)}`);
+  const priorityBits = config.priorityBits ?? 5;
+  if (!isInt(priorityBits) || priorityBits < 4 || priorityBits > 8) {
+    fail(`priorityBits must be an integer 4…8, got ${String(priorityBits)}`);
+  }
+  const profile = config.profile ?? 'architecture';
+  if (profile !== 'architecture' && profile !== 'qemu') fail(`unknown profile ${String(profile)}`);
+  const oneOfN = config.oneOfN ?? (profile === 'qemu' ? 'unsupported' : 'round-robin');
+  if (!POLICIES.includes(oneOfN)) fail(`unknown oneOfN policy ${String(oneOfN)}`);
+  const seed = config.seed ?? 1;
+  if (!isInt(seed)) fail(`seed must be an integer, got ${String(seed)}`);
+  const affinity: Affinity[] = [];
+  if (config.affinity !== undefined) {
+    if (config.affinity.length !== peCount) {
+      fail(`affinity must have one entry per PE (${peCount}), got ${config.affinity.length}`);
+    }
+    const seen = new Set<number>();
+    for (const [pe, a] of config.affinity.entries()) {
+      for (const f of [a.aff0, a.aff1, a.aff2, a.aff3]) {
+        if (!isInt(f) || f < 0 || f > 255) fail(`affinity[${pe}] fields must be integers 0…255`);
+      }
+      const packed = packAffinity(a);
+      if (seen.has(packed)) fail(`affinity[${pe}] duplicates another PE's affinity`);
+      seen.add(packed);
+      affinity.push({ aff0: a.aff0, aff1: a.aff1, aff2: a.aff2, aff3: a.aff3 });
+    }
+  } else {
+    for (let pe = 0; pe < peCount; pe++) affinity.push(defaultAffinity(pe));
+  }
+  return {
+    peCount,
+    spiCount,
+    maxSpiIntId: (31 + spiCount) as IntId,
+    securityExtensions: config.securityExtensions ?? false,
+    priorityBits,
+    preemptionBits: priorityBits === 8 ? 7 : priorityBits,
+    nmi: config.nmi ?? false,
+    affinity,
+    oneOfN,
+    profile,
+    seed: seed >>> 0,
+  };
+}

@@ -1,0 +1,179 @@
+import type { DeactivationCause, IntId, PeIndex, PendingCause, Priority } from './api.ts';
+import { GROUP_NAMES } from './delivery.ts';
+import { effectivePending, notePending, refresh } from './interrupts.ts';
+import type { Model } from './model.ts';
+import { groupOf, intidOfSlot, type GicState } from './state.ts';
+
+/**
+ * The per-interrupt state changes every register family and input funnels into (reference
+ * §1.3): each mutates one slot, refreshes its HPPI-candidate entry and reports the change.
+ */
+
+function ownerOf(s: GicState, slot: number): PeIndex | null {
+  return slot < s.spiBase ? ((slot >> 5) as PeIndex) : null;
+}
+
+export function setLatch(m: Model, slot: number, value: boolean, cause: PendingCause): void {
+  const s = m.s;
+  const v = value ? 1 : 0;
+  if (s.latch[slot] === v) return;
+  const before = effectivePending(s, slot);
+  s.latch[slot] = v;
+  refresh(m, slot);
+  notePending(m, slot, before, cause);
+}
+
+export function setLine(m: Model, slot: number, level: boolean): void {
+  const s = m.s;
+  const v = level ? 1 : 0;
+  if (s.level[slot] === v) return;
+  const before = effectivePending(s, slot);
+  s.level[slot] = v;
+  // A rising edge latches pending for edge-triggered interrupts (reference §1.3).
+  if (v === 1 && s.edge[slot] !== 0) s.latch[slot] = 1;
+  refresh(m, slot);
+  if (m.ev.active) {
+    m.ev.emit({
+      kind: 'line-changed',
+      intid: intidOfSlot(s, slot) as IntId,
+      pe: ownerOf(s, slot),
+      level,
+    });
+  }
+  notePending(m, slot, before, 'line');
+}
+
+export function setEnabled(m: Model, slot: number, value: boolean): void {
+  const s = m.s;
+  const v = value ? 1 : 0;
+  if (s.enabled[slot] === v) return;
+  s.enabled[slot] = v;
+  refresh(m, slot);
+  if (m.ev.active) {
+    m.ev.emit({
+      kind: 'interrupt-configured',
+      intid: intidOfSlot(s, slot) as IntId,
+      pe: ownerOf(s, slot),
+      change: { property: 'enabled', value },
+    });
+  }
+}
+
+export function activateByRegister(m: Model, slot: number): void {
+  const s = m.s;
+  if (s.active[slot] !== 0) return;
+  s.active[slot] = 1;
+  refresh(m, slot);
+  if (m.ev.active) {
+    m.ev.emit({
+      kind: 'activated',
+      intid: intidOfSlot(s, slot) as IntId,
+      pe: ownerOf(s, slot),
+      cause: 'ISACTIVER',
+    });
+  }
+}
+
+/** Active → inactive (Active+Pending → Pending). Returns false if it was not active. */
+export function deactivate(m: Model, slot: number, cause: DeactivationCause): boolean {
+  const s = m.s;
+  if (s.active[slot] === 0) return false;
+  s.active[slot] = 0;
+  s.activeOn[slot] = -1;
+  refresh(m, slot);
+  if (m.ev.active) {
+    m.ev.emit({
+      kind: 'deactivated',
+      intid: intidOfSlot(s, slot) as IntId,
+      pe: ownerOf(s, slot),
+      cause,
+    });
+  }
+  return true;
+}
+
+export function setGroupBits(m: Model, slot: number, igroup: boolean, grpmod: boolean): void {
+  const s = m.s;
+  const before = groupOf(s, slot);
+  s.igroup[slot] = igroup ? 1 : 0;
+  s.grpmod[slot] = grpmod ? 1 : 0;
+  const after = groupOf(s, slot);
+  refresh(m, slot);
+  if (before !== after && m.ev.active) {
+    m.ev.emit({
+      kind: 'interrupt-configured',
+      intid: intidOfSlot(s, slot) as IntId,
+      pe: ownerOf(s, slot),
+      change: { property: 'group', value: GROUP_NAMES[after] ?? 'G0' },
+    });
+  }
+}
+
+export function setPriority(m: Model, slot: number, value: number): void {
+  const s = m.s;
+  const v = value & 0xff;
+  if (s.priority[slot] === v) return;
+  s.priority[slot] = v;
+  refresh(m, slot);
+  if (!m.ev.active) return;
+  const intid = intidOfSlot(s, slot);
+  if (s.active[slot] !== 0) {
+    m.ev.warn(
+      'priority-change-while-active',
+      `priority of INTID ${intid} changed to 0x${v.toString(16)} while it is active`,
+      null,
+      ownerOf(s, slot),
+      intid,
+    );
+  }
+  m.ev.emit({
+    kind: 'interrupt-configured',
+    intid: intid as IntId,
+    pe: ownerOf(s, slot),
+    change: { property: 'priority', value: v as Priority },
+  });
+}
+
+export function setEdge(m: Model, slot: number, edge: boolean): void {
+  const s = m.s;
+  const v = edge ? 1 : 0;
+  if (s.edge[slot] === v) return;
+  const before = effectivePending(s, slot);
+  s.edge[slot] = v;
+  refresh(m, slot);
+  if (m.ev.active) {
+    m.ev.emit({
+      kind: 'interrupt-configured',
+      intid: intidOfSlot(s, slot) as IntId,
+      pe: ownerOf(s, slot),
+      change: { property: 'trigger', value: edge ? 'edge' : 'level' },
+    });
+  }
+  notePending(m, slot, before, 'config');
+}
+
+export function setNmiBit(m: Model, slot: number, value: boolean, register: string): void {
+  const s = m.s;
+  const v = value ? 1 : 0;
+  if (s.nmi[slot] === v) return;
+  const intid = intidOfSlot(s, slot);
+  if (s.enabled[slot] !== 0) {
+    m.ev.warn(
+      'inmir-change-while-enabled',
+      `non-maskable property of INTID ${intid} changed while it is enabled`,
+      register,
+      ownerOf(s, slot),
+      intid,
+    );
+  }
+  s.nmi[slot] = v;
+  refresh(m, slot);
+  if (m.ev.active) {
+    m.ev.emit({
+      kind: 'interrupt-configured',
+      intid: intid as IntId,
+      pe: ownerOf(s, slot),
+      change: { property: 'nmi', value },
+    });
+  }
+}
