@@ -47,6 +47,8 @@ export const SYSREG_NAMES = [
 
 export type SysregName = (typeof SYSREG_NAMES)[number];
 
+const NAME_SET: ReadonlySet<string> = new Set(SYSREG_NAMES);
+
 export function isSysregName(name: string): name is SysregName {
-  return (SYSREG_NAMES as readonly string[]).includes(name);
+  return NAME_SET.has(name);
 }

@@ -2,6 +2,7 @@ import type {
   AccessSize,
   Gic,
   GicConfig,
+  Hex,
   MmioAccessOptions,
   PeIndex,
   PeSecurityState,
@@ -46,6 +47,11 @@ function toWords(value: bigint | number): { lo: number; hi: number } {
   }
   const v = BigInt.asUintN(64, value);
   return { lo: Number(v & 0xffffffffn), hi: Number(v >> 32n) };
+}
+
+/** Hex of a 64-bit value given as halves; avoids a bigint for values that fit in 32 bits. */
+function hexOf(lo: number, hi: number): Hex {
+  return hi === 0 ? toHex(lo >>> 0) : toHex(toBigInt(lo, hi));
 }
 
 function toBigInt(lo: number, hi: number): bigint {
@@ -118,7 +124,7 @@ export function createGic(config: GicConfig): Gic {
           : redistributorRegisterName(offset),
       offset,
       size: size === 1 || size === 2 || size === 4 || size === 8 ? size : null,
-      value: toHex(toBigInt(lo, hi)),
+      value: hexOf(lo, hi),
       secure,
     });
   };
@@ -211,7 +217,7 @@ export function createGic(config: GicConfig): Gic {
           register: name,
           offset: null,
           size: null,
-          value: toHex(toBigInt(r.lo, r.hi)),
+          value: hexOf(r.lo, r.hi),
           secure: c.secure,
         });
       }
@@ -236,7 +242,7 @@ export function createGic(config: GicConfig): Gic {
           register: name,
           offset: null,
           size: null,
-          value: toHex(toBigInt(w.lo, w.hi)),
+          value: hexOf(w.lo, w.hi),
           secure: c.secure,
         });
       }
