@@ -1,0 +1,36 @@
+export { createMachine } from './machine.ts';
+export type { Machine, MachineSnapshot, ExpectationResult } from './machine.ts';
+export type {
+  MachineEvent,
+  MachineEventBody,
+  MachineEventKind,
+  MachineListener,
+  NmiCandidate,
+  MaskingExplanation,
+} from './events.ts';
+export type { MachineView, PeView, FrameView, InjectorView } from './view.ts';
+export { describeEvent, describeGicEvent } from './describe.ts';
+export { countersTable, formatCounters } from './counters.ts';
+export type { CountersTable, CounterRow } from './counters.ts';
+export {
+  parseScenario,
+  parseScenarioText,
+  scenarioSchema,
+  SCENARIO_FORMAT,
+  SCENARIO_VERSION,
+} from './scenario/index.ts';
+export type {
+  Scenario,
+  ScenarioInput,
+  ScenarioError,
+  Action,
+  Expectation,
+  DeviceConfig,
+  RegisterTarget,
+  InjectorMode,
+} from './scenario/index.ts';
+export { BUILTIN_SCENARIOS, builtinScenario } from './scenario/builtins/index.ts';
+export { KERNEL_VERSIONS, pseudoNmiValues } from './guest/kernel-profiles.ts';
+export type { KernelVersion, SecuritySetup, PseudoNmiValues } from './guest/kernel-profiles.ts';
+export type { ExceptionKind, InterruptMasks } from './pe/pstate.ts';
+export { formatTime, parseTime } from './clock/index.ts';

@@ -1,0 +1,2 @@
+export { injectNmi, releaseOnAcknowledge } from './inject.ts';
+export { findCandidates, noCandidateReason } from './candidates.ts';
