@@ -1,0 +1,54 @@
+import type { Gic } from '../../gic/index.ts';
+import type { ExplanationView } from '../../protocol/index.ts';
+import { gateContext, type Gate } from './gate-context.ts';
+import { cpuGroupGate, pmrGate, runningPriorityGate } from './gates-cpu.ts';
+import { awakeGate, distributorGroupGate, enabledGate, routedGate } from './gates-distributor.ts';
+import { firstInLineGate, notActiveGate, peMaskGate, pendingGate } from './gates-pe.ts';
+import type { PeMasks, PseudoNmiSetup } from './input.ts';
+import { interruptName } from './words.ts';
+
+/**
+ * The gating chain in the order the hardware applies it (reference §1.3, §4.5, §6). "Not active"
+ * comes before the CPU interface: an active interrupt is no HPPI candidate (§4.5 step 1).
+ * "Pending" comes late so that a configuration fault is reported even while nothing is raised.
+ */
+const CHAIN: readonly Gate[] = [
+  enabledGate,
+  distributorGroupGate,
+  routedGate,
+  awakeGate,
+  notActiveGate,
+  cpuGroupGate,
+  pmrGate,
+  runningPriorityGate,
+  peMaskGate,
+  pendingGate,
+  firstInLineGate,
+];
+
+/** "Why isn't it delivered?": every gate's verdict; the first blocked one is the answer. */
+export function explain(
+  gic: Gic,
+  intid: number,
+  selectedPe: number,
+  masks: readonly PeMasks[],
+  pseudoNmi: PseudoNmiSetup,
+): ExplanationView {
+  if (!Number.isInteger(intid) || intid < 0 || intid > gic.config.maxSpiIntId)
+    return {
+      intid,
+      pe: null,
+      summary: `INTID ${intid} is not implemented: SPIs go up to ${gic.config.maxSpiIntId} (GICD_TYPER.ITLinesNumber)`,
+      steps: [],
+    };
+  const ctx = gateContext(gic, intid, selectedPe, masks, pseudoNmi);
+  const results = CHAIN.map((gate) => gate(ctx));
+  const first = results.find((r) => r.summary !== null);
+  const where = ctx.pe !== null ? ` on PE ${ctx.pe}` : '';
+  return {
+    intid,
+    pe: ctx.pe,
+    summary: first?.summary ?? `${interruptName(intid)} would be taken now${where}`,
+    steps: results.map((r) => r.step),
+  };
+}
