@@ -15,10 +15,12 @@ const client = new GicClient(store, () =>
   ),
 );
 installTestApi(window, store, client);
-void client.connect().then(() => {
+void client.connect(async () => {
   const first = store.getState().builtins[0];
-  if (first && !store.getState().scenario)
-    void client.loadScenario({ kind: 'builtin', id: initialScenario() ?? first.id });
+  if (!first) return;
+  const wanted = initialScenario();
+  const outcome = await client.loadScenario({ kind: 'builtin', id: wanted ?? first.id });
+  if (!outcome.ok && wanted) await client.loadScenario({ kind: 'builtin', id: first.id });
 });
 
 function initialScenario(): string | null {

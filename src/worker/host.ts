@@ -66,14 +66,16 @@ export class Host {
       this.#send({ type: 'rejected', message: `"${message.type}" before the handshake` });
       return;
     }
+    // the frame goes first, so that a page waiting for the reply already holds its effects
     try {
       const detail = this.#handle(message);
+      this.#flush();
       this.#send({ type: 'reply', id: message.id, ok: true, detail });
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
+      this.#flush();
       this.#send({ type: 'reply', id: message.id, ok: false, error: error.message });
     }
-    this.#flush();
   }
 
   #hello(version: number): void {

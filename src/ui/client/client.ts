@@ -40,8 +40,11 @@ export class GicClient {
     private readonly makePort: PortFactory,
   ) {}
 
-  /** Opens the worker and says hello; resolves when it welcomed us (or refused). */
-  connect(): Promise<void> {
+  /**
+   * Opens the worker and says hello; resolves when it welcomed us (or refused) and `afterWelcome`
+   * (the initial scenario load) is done, so `whenIdle()` covers start-up too.
+   */
+  connect(afterWelcome?: () => Promise<unknown>): Promise<void> {
     this.#disconnect();
     this.store.getState().reconnecting();
     const port = this.makePort();
@@ -50,7 +53,8 @@ export class GicClient {
       this.#unlisten.push(
         port.listen((message) => {
           this.#receive(message);
-          if (message.type === 'welcome' || message.type === 'incompatible') resolve();
+          if (message.type === 'welcome' && afterWelcome) void afterWelcome().then(() => resolve());
+          else if (message.type === 'welcome' || message.type === 'incompatible') resolve();
         }),
         port.onFailure((reason) => {
           this.#fail(`The simulation worker stopped: ${reason}`);
@@ -65,9 +69,11 @@ export class GicClient {
   /** The error banner's "Restart": a new worker, the same scenario if one was loaded. */
   async restart(): Promise<void> {
     const scenario = this.store.getState().scenario;
-    await this.connect();
-    if (scenario && this.store.getState().status === 'ready')
-      await this.send({ type: 'load-scenario', source: { kind: 'builtin', id: scenario.id } });
+    await this.connect(() =>
+      scenario
+        ? this.send({ type: 'load-scenario', source: { kind: 'builtin', id: scenario.id } })
+        : Promise.resolve(),
+    );
   }
 
   send(command: Command): Promise<CommandResult> {

@@ -1,0 +1,318 @@
+import type { RegisterTarget as MachineRegisterTarget } from '../machine/index.ts';
+import {
+  BUILTIN_SCENARIOS,
+  builtinScenario,
+  createMachine,
+  parseScenarioText,
+  type Machine,
+  type MachineEvent,
+  type MachineSnapshot,
+  type Scenario,
+  type InjectorView as MachineInjectorView,
+} from '../machine/index.ts';
+import type {
+  CounterRowView,
+  CpuView,
+  EventView,
+  InjectorMode,
+  InjectorView,
+  InspectionView,
+  InterruptView,
+  MachineDiff,
+  MachineView,
+  RegisterTarget,
+  ScenarioMeta,
+  ScenarioSource,
+} from '../protocol/index.ts';
+import { InputError, type Engine, type EngineFactory } from './engine.ts';
+import { cpuViews } from './view/cpus.ts';
+import { eventView } from './view/events.ts';
+import { interruptViews, sameInterrupt } from './view/interrupts.ts';
+import { buildInspection } from './inspect/index.ts';
+
+const meta = (s: { id: string; title: string; description?: string }): ScenarioMeta => ({
+  id: s.id,
+  title: s.title,
+  summary: s.description ?? '',
+});
+
+function toMachineTarget(target: RegisterTarget): MachineRegisterTarget {
+  switch (target.block) {
+    case 'distributor':
+      return { block: 'distributor', offset: target.offset, size: target.size };
+    case 'redistributor':
+      return { block: 'redistributor', pe: target.pe, offset: target.offset, size: target.size };
+    case 'sysreg':
+      return { block: 'cpu-interface', pe: target.pe, register: target.name };
+  }
+}
+
+interface EngineSnapshot {
+  readonly machine: MachineSnapshot;
+  readonly seq: number;
+}
+
+/** The machine as the host drives it, and as the page sees it (views, diffs, log rows). */
+class MachineEngine implements Engine {
+  readonly scenario: ScenarioMeta;
+  readonly peCount: number;
+  readonly #machine: Machine;
+  #pending: MachineEvent[] = [];
+  #seq = 0;
+  #acknowledged = false;
+  #sent: {
+    interrupts: Map<string, InterruptView>;
+    cpus: string[];
+    counters: string;
+    injector: string;
+  } | null = null;
+  #lastInjection: Extract<MachineEvent, { kind: 'nmi-injected' }> | null = null;
+  #lastFailure: string | null = null;
+  #injections = 0;
+
+  constructor(scenario: Scenario) {
+    this.scenario = meta(scenario);
+    this.peCount = scenario.machine.pes;
+    this.#machine = createMachine(scenario);
+    this.#machine.subscribe((event) => {
+      this.#pending.push(event);
+      this.#seq = event.seq;
+    });
+  }
+
+  step(): boolean {
+    this.#acknowledged = false;
+    const events = this.#machine.step();
+    this.#acknowledged = events.some((e) => e.kind === 'gic' && e.event.kind === 'acknowledged');
+    return events.length > 0;
+  }
+
+  time(): number {
+    return this.#machine.now();
+  }
+
+  nextEventTime(): number | null {
+    return this.#machine.nextEventTime();
+  }
+
+  advanceTo(time: number): void {
+    this.#machine.runUntil(time);
+  }
+
+  lastStepAcknowledged(): boolean {
+    return this.#acknowledged;
+  }
+
+  injectNmi(): string {
+    const events = this.#machine.injectNmi();
+    for (const event of events) {
+      if (event.kind === 'nmi-injected') {
+        this.#lastInjection = event;
+        this.#lastFailure = null;
+        this.#injections += 1;
+        const target = event.targetPe === null ? 'no PE' : `PE ${event.targetPe}`;
+        return `raised INTID ${event.chosen.intid} for ${target}`;
+      }
+      if (event.kind === 'nmi-injection-failed') {
+        this.#lastFailure = `${event.reason} — ${event.fix}`;
+        return `no NMI injected: ${this.#lastFailure}`;
+      }
+    }
+    return 'no NMI injected';
+  }
+
+  setInjectorMode(mode: InjectorMode): string {
+    this.#machine.setInjectorMode(mode);
+    this.#lastFailure = null;
+    return `injector mode ${mode}`;
+  }
+
+  writeRegister(target: RegisterTarget, value: bigint): string {
+    const result = this.#machine.writeRegister(toMachineTarget(target), `0x${value.toString(16)}`);
+    if (!result.ok) throw new InputError(result.error);
+    const effects = result.value
+      .filter((e) => e.kind === 'gic' && e.event.kind !== 'register-written')
+      .map((e) => eventView(e).text);
+    return effects.length ? effects.join('; ') : 'written; nothing changed';
+  }
+
+  readRegister(target: RegisterTarget): string {
+    const result = this.#machine.readRegister(toMachineTarget(target));
+    if (!result.ok) throw new InputError(result.error);
+    return `read 0x${result.value.value.toString(16)}`;
+  }
+
+  inspect(pe: number, intid: number | null): InspectionView {
+    const view = this.#machine.view();
+    if (!view.pes[pe]) throw new InputError(`there is no PE ${pe}`);
+    const before = this.#pending.length;
+    const inspection = buildInspection({
+      gic: this.#machine.gic,
+      pe,
+      intid,
+      masks: view.pes.map((p) => p.masks),
+      pseudoNmi: {
+        enabled: view.guest.nmi === 'pseudo',
+        nmiPriority: view.guest.nmi === 'pseudo' ? view.guest.values.nmiPriority : null,
+        irqOffPmr: view.guest.nmi === 'pseudo' ? view.guest.values.pmrIrqOff : null,
+      },
+      recentWarnings: this.#pending.flatMap((e) =>
+        e.kind === 'gic' && e.event.kind === 'warning' ? [e.event] : [],
+      ),
+    });
+    // inspection must not leave traces in the log
+    this.#pending.length = before;
+    return inspection;
+  }
+
+  snapshot(): EngineSnapshot {
+    return { machine: this.#machine.snapshot(), seq: this.#seq };
+  }
+
+  restore(snapshot: unknown): void {
+    const { machine, seq } = snapshot as EngineSnapshot;
+    this.#machine.restore(machine);
+    this.#seq = seq;
+    this.#pending = [];
+  }
+
+  view(): MachineView {
+    const view = this.#build();
+    this.#sent = {
+      interrupts: new Map(Object.values(view.interrupts).map((i) => [i.key, i])),
+      cpus: view.cpus.map((c) => JSON.stringify(c)),
+      counters: JSON.stringify(view.counters),
+      injector: JSON.stringify(view.injector),
+    };
+    return view;
+  }
+
+  diff(): MachineDiff {
+    const sent = this.#sent;
+    const view = this.#build();
+    if (!sent) {
+      this.view();
+      return { time: view.time };
+    }
+    const interrupts = Object.values(view.interrupts).filter((i) => {
+      const before = sent.interrupts.get(i.key);
+      if (before && sameInterrupt(before, i)) return false;
+      sent.interrupts.set(i.key, i);
+      return true;
+    });
+    const cpus = view.cpus.filter((cpu, index) => {
+      const text = JSON.stringify(cpu);
+      if (sent.cpus[index] === text) return false;
+      sent.cpus[index] = text;
+      return true;
+    });
+    const counters = JSON.stringify(view.counters);
+    const injector = JSON.stringify(view.injector);
+    const diff: MachineDiff = {
+      time: view.time,
+      ...(interrupts.length ? { interrupts } : {}),
+      ...(cpus.length ? { cpus } : {}),
+      ...(counters !== sent.counters ? { counters: view.counters } : {}),
+      ...(injector !== sent.injector ? { injector: view.injector } : {}),
+    };
+    sent.counters = counters;
+    sent.injector = injector;
+    return diff;
+  }
+
+  drainEvents(): EventView[] {
+    const events = this.#pending.map(eventView);
+    this.#pending = [];
+    return events;
+  }
+
+  eventSeq(): number {
+    return this.#seq;
+  }
+
+  #build(): MachineView {
+    const machine = this.#machine.view();
+    const gic = this.#machine.gic;
+    const names = new Map(machine.guest.irqs.map((d) => [d.intid, d.name]));
+    const interrupts: Record<string, InterruptView> = {};
+    for (const view of interruptViews(gic, (intid) => names.get(intid) ?? null))
+      interrupts[view.key] = view;
+    const m = this.#machine.scenario.machine;
+    return {
+      time: machine.time,
+      config: {
+        peCount: m.pes,
+        spiCount: m.spis,
+        securityExtensions: m.security !== 'single',
+        priorityBits: m.priorityBits,
+        nmi: m.nmi,
+        profile: m.gicProfile,
+        oneOfN: gic.config.oneOfN,
+        kernel: machine.guest.kernel,
+        pseudoNmi: machine.guest.nmi === 'pseudo',
+      },
+      interrupts,
+      cpus: cpuViews(gic, machine) satisfies CpuView[],
+      counters: machine.counters.rows.map((row): CounterRowView => ({
+        label: row.label,
+        intid: row.intid,
+        perPe: row.counts,
+        description: row.description,
+      })),
+      injector: this.#injector(machine.injector),
+    };
+  }
+
+  #injector(source: MachineInjectorView): InjectorView {
+    const last = this.#lastInjection;
+    return {
+      mode: source.mode,
+      candidates: source.candidates.map((c) => ({
+        intid: c.intid,
+        pe: c.pe,
+        targetPe: c.targetPe,
+        priority: c.priority,
+      })),
+      cursor: Math.max(0, source.nextIndex),
+      lastChosen: source.last,
+      injections: this.#injections,
+      problem:
+        source.candidates.length === 0 ? (this.#lastFailure ?? noCandidateHint(source.mode)) : null,
+      masking: last?.explanation
+        ? {
+            pe: last.explanation.pe,
+            pmr: last.explanation.pmr,
+            runningPriority: last.explanation.runningPriority,
+            nmiVerdict: last.explanation.nmiVerdict,
+            heldBack: last.explanation.heldBack,
+          }
+        : null,
+    };
+  }
+}
+
+function noCandidateHint(mode: InjectorMode): string {
+  return mode === 'architected'
+    ? 'No interrupt has the GICv3.3 non-maskable property (GICD_INMIR / GICR_INMIR0) and is enabled.'
+    : 'No enabled SPI or PPI is at the guest’s NMI priority — has the guest called request_nmi?';
+}
+
+export const machineEngineFactory: EngineFactory = {
+  builtins: () => BUILTIN_SCENARIOS.map((s) => meta(s)),
+  load: (source: ScenarioSource) => {
+    if (source.kind === 'builtin') {
+      const scenario = builtinScenario(source.id);
+      if (!scenario)
+        throw new InputError(
+          `There is no built-in scenario "${source.id}". Built-ins: ${BUILTIN_SCENARIOS.map((s) => s.id).join(', ')}.`,
+        );
+      return new MachineEngine(scenario);
+    }
+    const parsed = parseScenarioText(source.text);
+    if (!parsed.ok)
+      throw new InputError(
+        `The scenario is not valid: ${parsed.error.map((e) => `${e.path}: ${e.message}`).join('; ')}`,
+      );
+    return new MachineEngine(parsed.value);
+  },
+};

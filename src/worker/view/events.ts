@@ -1,0 +1,93 @@
+import type { GicEvent } from '../../gic/index.ts';
+import { describeEvent, type MachineEvent } from '../../machine/index.ts';
+import type { EventView } from '../../protocol/index.ts';
+import { interruptKey } from './interrupts.ts';
+
+type Fields = Record<string, string | number | boolean | null>;
+
+/** Which drawn elements a token visits for this event (see EventView.path). */
+function pathOf(event: MachineEvent): string[] {
+  if (event.kind === 'nmi-injected') {
+    const { chosen, targetPe } = event;
+    const cell = interruptKey(chosen.intid, chosen.intid < 32 ? chosen.pe : null);
+    return targetPe === null ? [] : [cell, `cpu:${targetPe}`];
+  }
+  if (event.kind !== 'gic') return [];
+  const gic = event.event;
+  switch (gic.kind) {
+    case 'acknowledged':
+      return [interruptKey(gic.intid, gic.intid < 32 ? gic.pe : null), `cpu:${gic.pe}`];
+    case 'sgi-generated':
+      return gic.targets.length ? [`cpu:${gic.pe}`, interruptKey(gic.intid, gic.targets[0]!)] : [];
+    case 'routed':
+      return gic.pe === null ? [] : [interruptKey(gic.intid, null), `cpu:${gic.pe}`];
+    default:
+      return [];
+  }
+}
+
+function gicFields(event: GicEvent): Fields {
+  switch (event.kind) {
+    case 'acknowledged':
+    case 'priority-dropped':
+      return {
+        priority: event.priority,
+        group: event.group,
+        nmi: event.nmi,
+        runningPriority: event.runningPriority,
+      };
+    case 'register-written':
+    case 'register-read':
+      return { register: event.register, value: event.value, block: event.block };
+    case 'hppi-changed':
+      return { hppi: event.hppi?.intid ?? null, hppiPriority: event.hppi?.priority ?? null };
+    case 'outputs-changed':
+      return { irq: event.outputs.irq, fiq: event.outputs.fiq, nmi: event.outputs.nmi };
+    case 'warning':
+      return { code: event.code, register: event.register };
+    case 'routed':
+      return { mode: event.mode, policy: event.policy };
+    default:
+      return {};
+  }
+}
+
+function kindOf(event: MachineEvent): string {
+  return event.kind === 'gic' ? event.event.kind : event.kind;
+}
+
+function peOf(event: MachineEvent): number | null {
+  const source = event.kind === 'gic' ? event.event : event;
+  return 'pe' in source && typeof source.pe === 'number' ? source.pe : null;
+}
+
+function intidOf(event: MachineEvent): number | null {
+  if (event.kind === 'nmi-injected') return event.chosen.intid;
+  const source = event.kind === 'gic' ? event.event : event;
+  return 'intid' in source && typeof source.intid === 'number' ? source.intid : null;
+}
+
+/** A machine event as one log row, with the values as they were. */
+export function eventView(event: MachineEvent): EventView {
+  // describeEvent leads with the time, which the log shows in its own column
+  const text = describeEvent(event).replace(/^\s*\S+\s+/, '');
+  const fields: Fields =
+    event.kind === 'gic'
+      ? gicFields(event.event)
+      : event.kind === 'masks-changed'
+        ? { i: event.masks.i, f: event.masks.f, allint: event.masks.allint }
+        : event.kind === 'exception-taken' || event.kind === 'exception-returned'
+          ? { exception: event.exception, depth: event.depth }
+          : {};
+  return {
+    seq: event.seq,
+    time: event.at,
+    kind: kindOf(event),
+    pe: peOf(event),
+    intid: intidOf(event),
+    text,
+    warning: event.kind === 'gic' && event.event.kind === 'warning',
+    path: pathOf(event),
+    fields,
+  };
+}
