@@ -1,3 +1,4 @@
+import { formatTime } from './clock/index.ts';
 import { emit, hex } from './core.ts';
 import type { Core } from './core.ts';
 import { describeTarget } from './timeline.ts';
@@ -8,7 +9,7 @@ import { toBigInt } from './scenario/index.ts';
 const SIDE_EFFECT_READS = /IAR|NMIAR/;
 
 export function describeExpectation(e: Expectation): string {
-  const at = `at ${e.at} ns`;
+  const at = `at ${formatTime(e.at)}`;
   switch (e.check) {
     case 'counter': {
       const row = e.ipi === undefined ? `INTID ${e.intid ?? '?'}` : `IPI${e.ipi}`;

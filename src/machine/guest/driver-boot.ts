@@ -75,7 +75,6 @@ export function cpuInit(plan: GuestPlan, pe: number, probeGroup0: boolean): Op[]
     });
   }
   ops.push(
-    { op: 'redist-read', offset: GICR.WAKER, size: 4, into: 'waker' },
     { op: 'redist-rmw', offset: GICR.WAKER, clear: GICR_WAKER_PROCESSOR_SLEEP, set: 0 },
     { op: 'poll-redist', offset: GICR.WAKER, mask: GICR_WAKER_CHILDREN_ASLEEP },
     {
