@@ -13,3 +13,8 @@ export type {
   QemuTraceRecord,
   QemuTraceRecordKind,
 } from './qemu-records.ts';
+export { replayQemuTrace } from './qemu-replay.ts';
+export type { QemuReplayOptions, QemuReplayProblem, QemuReplayResult } from './qemu-replay.ts';
+export { inferQemuConfig, virtPeIndex } from './qemu-replay-config.ts';
+export type { InferredQemuConfig } from './qemu-replay-config.ts';
+export type { ComparisonTally, ReplayMismatch } from './replay-tally.ts';
