@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { format } from 'prettier';
 import { describe, expect, it } from 'vitest';
 import { createMachine, describeEvent, formatCounters } from '../index.ts';
 import { BUILTIN_SCENARIOS, builtinScenario } from './builtins/index.ts';
@@ -15,6 +16,11 @@ function golden(path: string, actual: string): void {
     writeFileSync(path, actual);
   }
   expect(actual).toBe(readFileSync(path, 'utf8'));
+}
+
+/** JSON as the repository's Prettier writes it, so `prettier --check .` agrees. */
+function asJson(value: unknown): Promise<string> {
+  return format(JSON.stringify(value), { parser: 'json', printWidth: 100 });
 }
 
 function trace(id: string): string {
@@ -43,8 +49,8 @@ describe('built-in scenarios', () => {
       golden(join(goldenDir, `${input.id}.txt`), trace(input.id));
     });
 
-    it(`${input.id}: public/scenarios/${input.id}.json is the same scenario`, () => {
-      golden(join(publicDir, `${input.id}.json`), `${JSON.stringify(input, null, 2)}\n`);
+    it(`${input.id}: public/scenarios/${input.id}.json is the same scenario`, async () => {
+      golden(join(publicDir, `${input.id}.json`), await asJson(input));
     });
   }
 
