@@ -3,7 +3,7 @@ import type { GicEvent } from '../../gic/index.ts';
 import { buildInspection } from './index.ts';
 import { inputFor, linuxLikeGic, spi } from './testing.ts';
 
-const byName = (list: readonly { name: string }[], name: string) =>
+const byName = <T extends { readonly name: string }>(list: readonly T[], name: string) =>
   list.find((r) => r.name === name);
 
 describe('register panels generated from the register table', () => {
