@@ -63,52 +63,50 @@ function spec(format: string, build: Build): EventSpec {
   return { format, pattern: compile(format), build };
 }
 
-/** Puts a placeholder where the data argument is, for the events that have none. */
-function withoutData(args: readonly string[], at: number): readonly (string | undefined)[] {
-  return [...args.slice(0, at), undefined, ...args.slice(at)];
+interface Access {
+  readonly offset: number;
+  readonly size: AccessSize;
+  readonly secure: boolean;
+  readonly value: bigint;
 }
 
-/** args: offset, [data,] size, secure */
+/** offset, [data,] size, secure: the tail of every distributor and redistributor access. */
+function access(args: readonly string[], hasData: boolean): Result<Access, string> {
+  const [offset = '', data = '0', size = '', secure = ''] = hasData
+    ? args
+    : [args[0], undefined, ...args.slice(1)];
+  const s = accessSize(size);
+  if (!s.ok) return s;
+  const sec = flag(secure, 'secure');
+  if (!sec.ok) return sec;
+  return ok({ offset: hex(offset), size: s.value, secure: sec.value, value: hex64(data) });
+}
+
 function mmio(
   kind: 'dist-read' | 'dist-write' | 'dist-bad-read' | 'dist-bad-write',
   format: string,
 ): EventSpec {
-  const hasData = kind !== 'dist-bad-read';
   return spec(format, (args, base) => {
-    const [offset = '', data, size = '', secure = ''] = hasData ? args : withoutData(args, 1);
-    const s = accessSize(size);
-    if (!s.ok) return s;
-    const sec = flag(secure, 'secure');
-    if (!sec.ok) return sec;
-    const access = { ...base, offset: hex(offset), size: s.value, secure: sec.value };
-    if (kind === 'dist-bad-read') return ok({ ...access, kind });
-    return ok({ ...access, kind, value: hex64(data ?? '') });
+    const a = access(args, kind !== 'dist-bad-read');
+    if (!a.ok) return a;
+    const { value, ...fields } = a.value;
+    if (kind === 'dist-bad-read') return ok({ ...base, ...fields, kind });
+    return ok({ ...base, ...fields, kind, value });
   });
 }
 
-/** args: cpu, offset, [data,] size, secure */
+/** The same, after the Redistributor's affinity. */
 function redistMmio(
   kind: 'redist-read' | 'redist-write' | 'redist-bad-read' | 'redist-bad-write',
   format: string,
 ): EventSpec {
-  const hasData = kind !== 'redist-bad-read';
-  return spec(format, (args, base) => {
-    const [cpu = '', offset = '', data, size = '', secure = ''] = hasData
-      ? args
-      : withoutData(args, 2);
-    const s = accessSize(size);
-    if (!s.ok) return s;
-    const sec = flag(secure, 'secure');
-    if (!sec.ok) return sec;
-    const access = {
-      ...base,
-      affinity: affinity(cpu),
-      offset: hex(offset),
-      size: s.value,
-      secure: sec.value,
-    };
-    if (kind === 'redist-bad-read') return ok({ ...access, kind });
-    return ok({ ...access, kind, value: hex64(data ?? '') });
+  return spec(format, ([cpu = '', ...rest], base) => {
+    const a = access(rest, kind !== 'redist-bad-read');
+    if (!a.ok) return a;
+    const { value, ...fields } = a.value;
+    const at = { ...base, ...fields, affinity: affinity(cpu) };
+    if (kind === 'redist-bad-read') return ok({ ...at, kind });
+    return ok({ ...at, kind, value });
   });
 }
 
