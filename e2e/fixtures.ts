@@ -38,7 +38,7 @@ export class AppPage {
     const result = await this.page.evaluate(
       ([name, params]) => {
         const api = window.gicscope! as unknown as Record<string, (...a: unknown[]) => unknown>;
-        return api[name]!(...params);
+        return api[name](...params);
       },
       [method, args] as const,
     );

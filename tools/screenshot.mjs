@@ -1,5 +1,6 @@
 // Developer script: a screenshot of the running app (npm start first), optionally after a script.
 // node tools/screenshot.mjs [url] [out.png] [javascript to evaluate in the page]
+/* global window -- the page-side callbacks of page.evaluate */
 import { chromium } from '@playwright/test';
 const url = process.argv[2] ?? 'http://127.0.0.1:4173/?motion=off';
 const out = process.argv[3] ?? '/tmp/shot.png';

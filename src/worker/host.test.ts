@@ -3,6 +3,7 @@ import {
   PROTOCOL_VERSION,
   createMemoryPair,
   type FromWorker,
+  type EventView,
   type MachineDiff,
   type MachineView,
   type ToWorker,
@@ -41,7 +42,9 @@ function counterEngine(id: string): Engine {
       candidates: [],
       cursor: 0,
       lastChosen: null,
+      injections: 0,
       problem: null,
+      masking: null,
     },
   });
   return {
@@ -87,7 +90,7 @@ function counterEngine(id: string): Engine {
     view,
     diff: (): MachineDiff => ({ time, counters: view().counters }),
     drainEvents: () => {
-      const events = [];
+      const events: EventView[] = [];
       for (let n = drained + 1; n <= seq; n += 1)
         events.push({
           seq: n,
@@ -97,6 +100,8 @@ function counterEngine(id: string): Engine {
           intid: null,
           text: `step ${n}`,
           warning: false,
+          path: [],
+          fields: {},
         });
       drained = seq;
       return events;

@@ -121,6 +121,18 @@ export class GicClient {
   writeRegister(target: RegisterTarget, value: string) {
     return this.send({ type: 'write-register', target, value });
   }
+  /** Sets what the register panels, ladder and explainer look at; frames then carry it. */
+  inspect(pe: number, intid: number | null) {
+    return this.send({ type: 'inspect', pe, intid });
+  }
+  /** A read with side effects, on purpose (ICC_IAR1_EL1 acknowledges). */
+  readRegister(target: RegisterTarget) {
+    return this.send({ type: 'read-register', target });
+  }
+  /** Moves to the state right after event `eventSeq`, either direction. */
+  seek(eventSeq: number) {
+    return this.send({ type: 'seek', eventSeq });
+  }
   crashForTest() {
     return this.send({ type: 'crash' });
   }

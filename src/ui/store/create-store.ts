@@ -1,5 +1,11 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { FromWorker, MachineDiff, MachineView, ScenarioMeta } from '../../protocol/index.ts';
+import type {
+  FromWorker,
+  InspectionView,
+  MachineDiff,
+  MachineView,
+  ScenarioMeta,
+} from '../../protocol/index.ts';
 
 type FrameMessage = Extract<FromWorker, { type: 'frame' }>;
 import { EventRing } from './event-ring.ts';
@@ -19,6 +25,8 @@ export interface MachineSlice {
   readonly playing: boolean;
   readonly canStepBack: boolean;
   readonly speed: number;
+  /** registers, ladder and explanation for the inspected PE/INTID (from the latest frame) */
+  readonly inspection: InspectionView | null;
 }
 
 export interface LogSlice {
@@ -85,6 +93,7 @@ export function createGicStore(): GicStore {
     playing: false,
     canStepBack: false,
     speed: 1,
+    inspection: null,
     events: new EventRing(LOG_CAPACITY),
     eventsVersion: 0,
     notice: null,
@@ -102,12 +111,13 @@ export function createGicStore(): GicStore {
           view,
           playing: false,
           canStepBack: false,
+          inspection: null,
           eventsVersion: state.eventsVersion + 1,
           selectedPe: Math.min(state.selectedPe, view.cpus.length - 1),
           selectedKey: null,
         };
       }),
-    frame: ({ diff, events, playing, canStepBack, rewoundTo }) =>
+    frame: ({ diff, events, playing, canStepBack, rewoundTo, inspection }) =>
       set((state) => {
         if (rewoundTo !== null) state.events.truncateAfter(rewoundTo);
         if (events.length) state.events.pushAll(events);
@@ -116,6 +126,7 @@ export function createGicStore(): GicStore {
           view: state.view ? applyDiff(state.view, diff) : state.view,
           playing,
           canStepBack,
+          inspection,
           eventsVersion: logChanged ? state.eventsVersion + 1 : state.eventsVersion,
         };
       }),

@@ -20,3 +20,4 @@ export const selectConfig = (s: GicState) => s.view?.config;
 export const selectTime = (s: GicState) => s.view?.time ?? 0;
 export const selectInterrupts = (s: GicState) => s.view?.interrupts;
 export const selectSelectedCpu = (s: GicState) => s.view?.cpus[s.selectedPe];
+export const selectInspection = (s: GicState) => s.inspection;

@@ -18,7 +18,7 @@ function pathOf(event: MachineEvent): string[] {
     case 'acknowledged':
       return [interruptKey(gic.intid, gic.intid < 32 ? gic.pe : null), `cpu:${gic.pe}`];
     case 'sgi-generated':
-      return gic.targets.length ? [`cpu:${gic.pe}`, interruptKey(gic.intid, gic.targets[0]!)] : [];
+      return gic.targets.length ? [`cpu:${gic.pe}`, interruptKey(gic.intid, gic.targets[0])] : [];
     case 'routed':
       return gic.pe === null ? [] : [interruptKey(gic.intid, null), `cpu:${gic.pe}`];
     default:

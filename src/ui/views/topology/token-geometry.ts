@@ -33,6 +33,6 @@ export function tokenRoute(boxes: readonly Box[]): Point[] {
 export function routeLength(points: readonly Point[]): number {
   let length = 0;
   for (let i = 1; i < points.length; i += 1)
-    length += Math.hypot(points[i]!.x - points[i - 1]!.x, points[i]!.y - points[i - 1]!.y);
+    length += Math.hypot(points[i].x - points[i - 1].x, points[i].y - points[i - 1].y);
   return length;
 }
