@@ -189,6 +189,8 @@ export interface ActivePriorities {
   /** AP1R0.NMI (bit 63) of each bank (GICv3.3). */
   readonly nmiNs: boolean;
   readonly nmiS: boolean;
+  /** Bit 63 of AP0R0: only ever set under the qemu profile, which honours INMIR on Group 0. */
+  readonly nmi0: boolean;
 }
 
 export interface CpuInterfaceView {
