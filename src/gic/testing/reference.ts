@@ -1,4 +1,4 @@
-import type { Gic, Hppi, InterruptGroup, InterruptView, IntId, Outputs, Priority } from '../api.ts';
+import type { Gic, Hppi, InterruptGroup, InterruptView, Outputs, Priority } from '../api.ts';
 
 /**
  * A slow, obviously-correct model of HPPI selection and signalling (reference §4.5, §6), computed
