@@ -27,7 +27,8 @@ export interface ProfileFlags {
   readonly irouterStoresRes0Bits: boolean;
   /**
    * Spec: with no LPI support GICD_TYPER.LPIS=0. QEMU virt: LPIS=1, IDbits=15, GICR_TYPER.PLPIS=1,
-   * GICR_CTLR.EnableLPIs and GICR_PROPBASER/PENDBASER stored. We never deliver LPIs either way.
+   * GICR_CTLR.CES=1, GICR_CTLR.EnableLPIs and GICR_PROPBASER/PENDBASER stored. We never deliver
+   * LPIs either way.
    */
   readonly lpiRegisters: boolean;
   /** Spec: GICR_TYPER.DPGS is IMPDEF; we set 1 so 1-of-N participation can be shown. QEMU: 0. */

@@ -76,10 +76,11 @@ describe('GICR_CTLR (reference §3.2, §7)', () => {
     expect(gic.redistributor(0)).toMatchObject({ dpg0: true, dpg1Ns: true, dpg1S: true });
   });
 
-  it('qemu › DPG bits RAZ/WI, EnableLPIs stored', () => {
+  it('qemu › DPG bits RAZ/WI, EnableLPIs stored, CES reads 1', () => {
     const gic = createGic({ peCount: 1, spiCount: 32, profile: 'qemu' });
+    expect(gic.readRedistributor(0, 0, 4)).toBe(2n);
     gic.writeRedistributor(0, 0, 0x7000001, 4);
-    expect(gic.readRedistributor(0, 0, 4)).toBe(1n);
+    expect(gic.readRedistributor(0, 0, 4)).toBe(3n);
   });
 });
 

@@ -20,6 +20,8 @@ import { CTLR_DS, type GicState } from './state.ts';
 export const SGI_BASE = 0x10000;
 
 const GICR_CTLR_ENABLE_LPIS = 1 << 0;
+/** CES: clearing EnableLPIs is supported. QEMU sets it whenever it implements LPIs (observed, §12). */
+const GICR_CTLR_CES = 1 << 1;
 const DPG0 = 1 << 24;
 const DPG1NS = 1 << 25;
 const DPG1S = 1 << 26;
@@ -95,7 +97,9 @@ export function readRedistributor(
   if ((offset & 3) !== 0) return BAD_SIZE;
   switch (offset) {
     case 0x0:
-      return ok((s.gicrCtlr[pe] ?? 0) & ctlrMask(s, secure));
+      return ok(
+        ((s.gicrCtlr[pe] ?? 0) & ctlrMask(s, secure)) | (s.flags.lpiRegisters ? GICR_CTLR_CES : 0),
+      );
     case 0x4:
       return ok(GICD_IIDR);
     case 0x8:
