@@ -1,3 +1,4 @@
+import '../inspect.css';
 import type { GateStepView } from '../../../protocol/index.ts';
 import { selectInspection } from '../../store/index.ts';
 import { useGic } from '../../store/instance.ts';

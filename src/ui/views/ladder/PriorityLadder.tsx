@@ -1,3 +1,4 @@
+import '../inspect.css';
 import { useEffect, useRef } from 'react';
 import { selectInspection, selectSelectedKey } from '../../store/index.ts';
 import { useGic, useGicStore } from '../../store/instance.ts';
@@ -15,7 +16,7 @@ export function PriorityLadder() {
   const store = useGicStore();
   const svgRef = useRef<SVGSVGElement>(null);
   const chartRef = useRef<LadderChart | null>(null);
-  const ladderPe = ladder?.pe ?? null;
+  const hasLadder = ladder !== null;
 
   useEffect(() => {
     if (!svgRef.current) return;
@@ -30,7 +31,7 @@ export function PriorityLadder() {
       chart.destroy();
       chartRef.current = null;
     };
-  }, [store, ladderPe === null]);
+  }, [store, hasLadder]);
 
   const selectedIntid = selected?.intid ?? null;
   useEffect(() => {

@@ -28,7 +28,6 @@ export function createLadderChart(
   return {
     update(g, selectedIntid) {
       const animate = motionEnabled();
-      const end = animate ? beginAnimation() : () => undefined;
       bands
         .selectAll('rect')
         .data(g.bands)
@@ -61,8 +60,12 @@ export function createLadderChart(
           return group;
         })
         .attr('class', (d) => `mark ${d.cls}`);
-      const moved = animate ? line.transition().duration(DURATION) : line;
-      moved.attr('transform', (d) => `translate(0,${d.y})`);
+      const transform = (d: { y: number }) => `translate(0,${d.y})`;
+      const moving: Promise<void>[] = [];
+      if (animate) {
+        const t = line.transition().duration(DURATION).attr('transform', transform);
+        moving.push(t.end());
+      } else line.attr('transform', transform);
       line
         .select('line')
         .attr('x1', scaleX - 4)
@@ -85,11 +88,15 @@ export function createLadderChart(
         })
         .attr('class', (d) => `rung ${d.mark}${d.intid === selectedIntid ? ' selected' : ''}`)
         .on('click', (_e, d) => callbacks.onSelect(d.intid));
-      const placed = animate ? rung.transition().duration(DURATION) : rung;
-      placed.attr('transform', (d) => `translate(${d.x + 120},${d.y})`);
+      const place = (d: Rung) => `translate(${d.x + 120},${d.y})`;
+      if (animate) moving.push(rung.transition().duration(DURATION).attr('transform', place).end());
+      else rung.attr('transform', place);
       rung.select('text').text((d) => d.label);
       rung.select('title').text((d) => d.reason);
-      if (animate) setTimeout(end, DURATION + 20);
+      if (moving.length) {
+        const done = beginAnimation();
+        void Promise.allSettled(moving).then(done);
+      }
     },
     destroy() {
       svg.selectAll('*').interrupt().remove();

@@ -1,17 +1,28 @@
-import { selectEventsVersion } from '../../store/index.ts';
-import { useGic, useGicStore } from '../../store/instance.ts';
+import { useState } from 'react';
+import { selectCpus, selectEventsVersion } from '../../store/index.ts';
+import { useClient, useGic, useGicStore } from '../../store/instance.ts';
 import { formatTime } from '../../format.ts';
+import { filterEvents, kindsOf, NO_FILTER, type LogFilter } from '../log-filter/filter.ts';
+import { LogFilters } from '../log-filter/LogFilters.tsx';
+import { keyOf } from '../selection/keys.ts';
 
 const SHOWN = 200;
 
 /** The newest events, with the values as they were when each happened. */
 export function EventLog() {
   useGic(selectEventsVersion);
-  const ring = useGicStore().getState().events;
-  const rows = ring.latest(SHOWN);
+  const store = useGicStore();
+  const client = useClient();
+  const peCount = useGic(selectCpus)?.length ?? 0;
+  const [filter, setFilter] = useState<LogFilter>(NO_FILTER);
+  const [selectedSeq, setSelectedSeq] = useState<number | null>(null);
+  const ring = store.getState().events;
+  const all = ring.latest(ring.capacity);
+  const rows = filterEvents(all, filter, SHOWN);
   return (
     <section className="panel log" aria-label="Event log">
       <h2>Event log</h2>
+      <LogFilters filter={filter} peCount={peCount} kinds={kindsOf(all)} onChange={setFilter} />
       {ring.dropped > 0 && (
         <p className="dropped">
           {ring.dropped} older events dropped (the log keeps the newest {ring.capacity})
@@ -19,10 +30,27 @@ export function EventLog() {
       )}
       <ol className="events" aria-label="Events">
         {rows.map((event) => (
-          <li key={event.seq} className={event.warning ? 'warning' : undefined}>
-            <span className="t">{formatTime(event.time)}</span>
-            <span className="pe">{event.pe !== null ? `PE${event.pe}` : 'GIC'}</span>
-            <span className="text">{event.text}</span>
+          <li
+            key={event.seq}
+            className={event.warning ? 'warning' : undefined}
+            aria-current={event.seq === selectedSeq ? 'true' : undefined}
+          >
+            <button
+              type="button"
+              className="row"
+              title="Seek the machine (and the timeline) to just after this event"
+              onClick={() => {
+                setSelectedSeq(event.seq);
+                if (event.intid !== null && event.intid < 1020)
+                  store.getState().selectInterrupt(keyOf(event.intid, event.pe ?? 0));
+                if (event.pe !== null) store.getState().selectPe(event.pe);
+                void client.seek(event.seq);
+              }}
+            >
+              <span className="t">{formatTime(event.time)}</span>
+              <span className="pe">{event.pe !== null ? `PE${event.pe}` : 'GIC'}</span>
+              <span className="text">{event.text}</span>
+            </button>
           </li>
         ))}
       </ol>

@@ -1,3 +1,4 @@
+import '../inspect.css';
 import { useMemo, useState } from 'react';
 import type { RegisterValueView } from '../../../protocol/index.ts';
 import { selectInspection } from '../../store/index.ts';
