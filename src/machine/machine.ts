@@ -177,7 +177,8 @@ export function createMachine(scenario: Scenario): Machine {
       out.push(...events);
       if (stop(events)) return out;
     }
-    core.state.now = Math.max(core.state.now, Math.min(limit, Number.MAX_SAFE_INTEGER));
+    // with no limit (step, run to the next acknowledge) an empty agenda leaves the clock where it is
+    if (Number.isFinite(limit)) core.state.now = Math.max(core.state.now, limit);
     return out;
   }
 

@@ -113,6 +113,16 @@ export interface MachineConfigView {
   readonly oneOfN: string;
   readonly kernel: string;
   readonly pseudoNmi: boolean;
+  /** where the scenario's story ends (ns) */
+  readonly endTime: number;
+}
+
+/** One expectation of the scenario, checked at its time. */
+export interface CheckView {
+  readonly description: string;
+  /** null until its time has come */
+  readonly passed: boolean | null;
+  readonly actual: string | null;
 }
 
 export interface MachineView {
@@ -122,6 +132,7 @@ export interface MachineView {
   readonly cpus: readonly CpuView[];
   readonly counters: readonly CounterRowView[];
   readonly injector: InjectorView;
+  readonly checks: readonly CheckView[];
 }
 
 /** Only what changed since the previous frame. */
@@ -131,6 +142,7 @@ export interface MachineDiff {
   readonly cpus?: readonly CpuView[];
   readonly counters?: readonly CounterRowView[];
   readonly injector?: InjectorView;
+  readonly checks?: readonly CheckView[];
 }
 
 /** One thing that happened, already phrased for people, with the values as they were. */

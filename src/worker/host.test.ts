@@ -33,6 +33,7 @@ function counterEngine(id: string): Engine {
       oneOfN: 'round-robin',
       kernel: 'none',
       pseudoNmi: false,
+      endTime: 1000,
     },
     interrupts: {},
     cpus: [],
@@ -46,6 +47,7 @@ function counterEngine(id: string): Engine {
       problem: null,
       masking: null,
     },
+    checks: [],
   });
   return {
     scenario: { id, title: id, summary: '' },

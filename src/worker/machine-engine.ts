@@ -50,6 +50,8 @@ function toMachineTarget(target: RegisterTarget): MachineRegisterTarget {
 interface EngineSnapshot {
   readonly machine: MachineSnapshot;
   readonly seq: number;
+  readonly lastInjection: Extract<MachineEvent, { kind: 'nmi-injected' }> | null;
+  readonly lastFailure: string | null;
 }
 
 /** The machine as the host drives it, and as the page sees it (views, diffs, log rows). */
@@ -58,17 +60,18 @@ class MachineEngine implements Engine {
   readonly peCount: number;
   readonly #machine: Machine;
   #pending: MachineEvent[] = [];
-  #seq = 0;
+  /** the last event's seq; the machine numbers events from 0 */
+  #seq = -1;
   #acknowledged = false;
   #sent: {
     interrupts: Map<string, InterruptView>;
     cpus: string[];
     counters: string;
     injector: string;
+    checks: string;
   } | null = null;
   #lastInjection: Extract<MachineEvent, { kind: 'nmi-injected' }> | null = null;
   #lastFailure: string | null = null;
-  #injections = 0;
 
   constructor(scenario: Scenario) {
     this.scenario = meta(scenario);
@@ -77,6 +80,12 @@ class MachineEngine implements Engine {
     this.#machine.subscribe((event) => {
       this.#pending.push(event);
       this.#seq = event.seq;
+      // injections come from the button and from the scenario's own timeline alike
+      if (event.kind === 'nmi-injected') {
+        this.#lastInjection = event;
+        this.#lastFailure = null;
+      } else if (event.kind === 'nmi-injection-failed')
+        this.#lastFailure = `${event.reason} — ${event.fix}`;
     });
   }
 
@@ -107,16 +116,11 @@ class MachineEngine implements Engine {
     const events = this.#machine.injectNmi();
     for (const event of events) {
       if (event.kind === 'nmi-injected') {
-        this.#lastInjection = event;
-        this.#lastFailure = null;
-        this.#injections += 1;
         const target = event.targetPe === null ? 'no PE' : `PE ${event.targetPe}`;
         return `raised INTID ${event.chosen.intid} for ${target}`;
       }
-      if (event.kind === 'nmi-injection-failed') {
-        this.#lastFailure = `${event.reason} — ${event.fix}`;
-        return `no NMI injected: ${this.#lastFailure}`;
-      }
+      if (event.kind === 'nmi-injection-failed')
+        return `no NMI injected: ${event.reason} — ${event.fix}`;
     }
     return 'no NMI injected';
   }
@@ -166,13 +170,20 @@ class MachineEngine implements Engine {
   }
 
   snapshot(): EngineSnapshot {
-    return { machine: this.#machine.snapshot(), seq: this.#seq };
+    return {
+      machine: this.#machine.snapshot(),
+      seq: this.#seq,
+      lastInjection: this.#lastInjection,
+      lastFailure: this.#lastFailure,
+    };
   }
 
   restore(snapshot: unknown): void {
-    const { machine, seq } = snapshot as EngineSnapshot;
+    const { machine, seq, lastInjection, lastFailure } = snapshot as EngineSnapshot;
     this.#machine.restore(machine);
     this.#seq = seq;
+    this.#lastInjection = lastInjection;
+    this.#lastFailure = lastFailure;
     this.#pending = [];
   }
 
@@ -183,6 +194,7 @@ class MachineEngine implements Engine {
       cpus: view.cpus.map((c) => JSON.stringify(c)),
       counters: JSON.stringify(view.counters),
       injector: JSON.stringify(view.injector),
+      checks: JSON.stringify(view.checks),
     };
     return view;
   }
@@ -208,13 +220,16 @@ class MachineEngine implements Engine {
     });
     const counters = JSON.stringify(view.counters);
     const injector = JSON.stringify(view.injector);
+    const checks = JSON.stringify(view.checks);
     const diff: MachineDiff = {
       time: view.time,
       ...(interrupts.length ? { interrupts } : {}),
       ...(cpus.length ? { cpus } : {}),
       ...(counters !== sent.counters ? { counters: view.counters } : {}),
       ...(injector !== sent.injector ? { injector: view.injector } : {}),
+      ...(checks !== sent.checks ? { checks: view.checks } : {}),
     };
+    sent.checks = checks;
     sent.counters = counters;
     sent.injector = injector;
     return diff;
@@ -250,6 +265,7 @@ class MachineEngine implements Engine {
         oneOfN: gic.config.oneOfN,
         kernel: machine.guest.kernel,
         pseudoNmi: machine.guest.nmi === 'pseudo',
+        endTime: this.#machine.scenario.runUntil,
       },
       interrupts,
       cpus: cpuViews(gic, machine) satisfies CpuView[],
@@ -260,6 +276,7 @@ class MachineEngine implements Engine {
         description: row.description,
       })),
       injector: this.#injector(machine.injector),
+      checks: machine.expectations,
     };
   }
 
@@ -275,7 +292,7 @@ class MachineEngine implements Engine {
       })),
       cursor: Math.max(0, source.nextIndex),
       lastChosen: source.last,
-      injections: this.#injections,
+      injections: source.chosen.length,
       problem:
         source.candidates.length === 0 ? (this.#lastFailure ?? noCandidateHint(source.mode)) : null,
       masking: last?.explanation

@@ -8,6 +8,12 @@ import { CpuDetail } from '../views/cpu/CpuDetail.tsx';
 import { InjectorPanel } from '../views/injector/InjectorPanel.tsx';
 import { CountsTable } from '../views/counters/CountsTable.tsx';
 import { EventLog } from '../views/log/EventLog.tsx';
+import { ScenarioPanel } from '../views/scenario/ScenarioPanel.tsx';
+import { InspectFocus } from '../views/selection/InspectFocus.tsx';
+import { Explainer } from '../views/explainer/Explainer.tsx';
+import { PriorityLadder } from '../views/ladder/PriorityLadder.tsx';
+import { RegistersPanel } from '../views/registers/RegistersPanel.tsx';
+import { Timeline } from '../views/timeline/Timeline.tsx';
 
 export function App() {
   return (
@@ -25,11 +31,17 @@ export function App() {
       <main className="layout">
         <Topology />
         <aside className="side">
+          <ScenarioPanel />
           <InjectorPanel />
           <CpuDetail />
+          <Explainer />
+          <PriorityLadder />
         </aside>
+        <Timeline />
         <EventLog />
         <CountsTable />
+        <RegistersPanel />
+        <InspectFocus />
       </main>
     </div>
   );

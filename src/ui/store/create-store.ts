@@ -79,6 +79,7 @@ function applyDiff(view: MachineView, diff: MachineDiff): MachineView {
     cpus,
     counters: diff.counters ?? view.counters,
     injector: diff.injector ?? view.injector,
+    checks: diff.checks ?? view.checks,
   };
 }
 

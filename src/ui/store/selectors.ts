@@ -21,3 +21,5 @@ export const selectTime = (s: GicState) => s.view?.time ?? 0;
 export const selectInterrupts = (s: GicState) => s.view?.interrupts;
 export const selectSelectedCpu = (s: GicState) => s.view?.cpus[s.selectedPe];
 export const selectInspection = (s: GicState) => s.inspection;
+export const selectChecks = (s: GicState) => s.view?.checks;
+export const selectEndTime = (s: GicState) => s.view?.config.endTime;

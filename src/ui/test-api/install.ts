@@ -29,6 +29,8 @@ export function installTestApi(target: Window, store: GicStore, client: GicClien
     whenIdle: async () => {
       await client.whenIdle();
       await whenAnimationsSettled();
+      // let React commit what the last frame changed before the caller reads the page
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
     },
     state: () => {
       const s = store.getState();

@@ -7,11 +7,13 @@ import { CpuInterfaceCard } from './CpuInterfaceCard.tsx';
 import { InterruptCell } from './InterruptCell.tsx';
 import { TokenOverlay } from './TokenOverlay.tsx';
 
-/** Banked interrupts of one PE, SGIs then PPIs. */
-function bankedOf(interrupts: Readonly<Record<string, InterruptView>>, pe: number) {
-  return Object.values(interrupts)
-    .filter((i) => i.class !== 'spi' && i.pe === pe)
-    .sort((a, b) => a.intid - b.intid);
+/** Banked interrupts grouped by PE, SGIs then PPIs; one pass over all interrupts. */
+function bankedByPe(interrupts: Readonly<Record<string, InterruptView>>, peCount: number) {
+  const byPe: InterruptView[][] = Array.from({ length: peCount }, () => []);
+  for (const interrupt of Object.values(interrupts))
+    if (interrupt.class !== 'spi' && interrupt.pe !== null) byPe[interrupt.pe]?.push(interrupt);
+  for (const list of byPe) list.sort((a, b) => a.intid - b.intid);
+  return byPe;
 }
 
 export function Topology() {
@@ -33,6 +35,7 @@ export function Topology() {
       </section>
     );
   const compact = config.peCount > 8;
+  const banked = bankedByPe(interrupts, cpus.length);
   return (
     <section ref={hostRef} className={`topology${compact ? ' compact' : ''}`} aria-label="Topology">
       <TokenOverlay host={hostRef} />
@@ -61,7 +64,7 @@ export function Topology() {
                 </small>
               </h3>
               <div className="cells">
-                {bankedOf(interrupts, cpu.pe).map((interrupt) => (
+                {banked[cpu.pe]!.map((interrupt) => (
                   <InterruptCell key={interrupt.key} interrupt={interrupt} />
                 ))}
               </div>

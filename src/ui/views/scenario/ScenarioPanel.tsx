@@ -1,0 +1,37 @@
+import { selectChecks, selectEndTime, selectScenario, selectTime } from '../../store/index.ts';
+import { useClient, useGic } from '../../store/instance.ts';
+import { formatTime } from '../../format.ts';
+
+const MARK = { true: '✓ passed', false: '✗ failed', null: '… not yet' } as const;
+
+/** What the scenario is meant to show, and its checks as they come due. */
+export function ScenarioPanel() {
+  const scenario = useGic(selectScenario);
+  const checks = useGic(selectChecks);
+  const endTime = useGic(selectEndTime);
+  const time = useGic(selectTime);
+  const client = useClient();
+  if (!scenario) return null;
+  return (
+    <section className="panel scenario" aria-label="Scenario">
+      <h2>{scenario.title}</h2>
+      <p className="summary">{scenario.summary}</p>
+      {endTime !== undefined && time < endTime && (
+        <button type="button" onClick={() => void client.runUntil(endTime)}>
+          Run to end ({formatTime(endTime)})
+        </button>
+      )}
+      {checks && checks.length > 0 && (
+        <ul className="checks" aria-label="Scenario checks">
+          {checks.map((check, index) => (
+            <li key={index} className={`check check-${String(check.passed)}`}>
+              <span className="mark">{MARK[String(check.passed) as keyof typeof MARK]}</span>{' '}
+              {check.description}
+              {check.passed === false && check.actual ? ` (got ${check.actual})` : ''}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
