@@ -155,6 +155,16 @@ function placeOneOfN(m: Model, slot: number, spi: number, group: number): number
   const wasUnplaced = s.unplaced[spi] !== 0;
   s.unplaced[spi] = choice.pe < 0 ? 1 : 0;
   if (choice.pe >= 0) s.rrLast = choice.pe;
+  if (choice.pe < 0 && !wasUnplaced) {
+    const intid = intidOfSlot(s, slot);
+    m.ev.warn(
+      'no-participating-pe',
+      `1-of-N SPI ${intid}: no PE participates for its group; it waits pending`,
+      null,
+      null,
+      intid,
+    );
+  }
   if (m.ev.active && (choice.pe >= 0 || !wasUnplaced)) {
     m.ev.emit({
       kind: 'routed',

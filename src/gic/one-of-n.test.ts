@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { GicEvent, OneOfNPolicy } from './api.ts';
 import { createGic } from './gic.ts';
-import { bootedGic, iar1, setUpSpi } from './testing/setup.ts';
+import { bootedGic, iar1, setUpSpi, warningsDuring } from './testing/setup.ts';
 
 function recipients(policy: OneOfNPolicy, rounds: number, seed = 7): number[] {
   const gic = bootedGic({ peCount: 4, oneOfN: policy, seed });
@@ -87,7 +87,7 @@ describe('1-of-N SPI routing (GICD_IROUTER.IRM=1; reference §7)', () => {
       gic.writeSysreg(pe, 'ICC_PMR_EL1', 0xff);
     }
     setUpSpi(gic, 40, { target: '1-of-N' });
-    gic.setLevel(40, true);
+    expect(warningsDuring(gic, () => gic.setLevel(40, true))).toEqual(['no-participating-pe']);
     expect(gic.interrupt(40).route?.targetPe).toBeNull();
     gic.writeSysreg(1, 'ICC_IGRPEN1_EL1', 1);
     expect(gic.interrupt(40).route?.targetPe).toBe(1);
