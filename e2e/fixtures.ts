@@ -46,6 +46,34 @@ export class AppPage {
     return result as Awaited<ReturnType<GicscopeTestApi[K]>>;
   }
 
+  /** A row of the Registers panel, by the register's spec name (GICD_ISENABLER1, ICC_PMR_EL1). */
+  registerRow(name: string): Locator {
+    return this.region('Registers')
+      .getByRole('row')
+      .filter({ has: this.page.getByRole('rowheader', { name: new RegExp(`^${name}\\b`) }) });
+  }
+
+  /** Types a value into a register's input and presses Enter (a real write through the model). */
+  async writeRegister(name: string, value: string): Promise<void> {
+    const input = this.region('Registers').getByRole('textbox', {
+      name: `Write ${name}`,
+      exact: true,
+    });
+    await input.fill(value);
+    await input.press('Enter');
+    await this.whenIdle();
+  }
+
+  /** Selects an interrupt cell (`SPI 40`, `PPI 27` in `Redistributor 1`) by its label prefix. */
+  async selectInterrupt(label: string, within = 'Distributor'): Promise<void> {
+    const cell = this.region(within)
+      .getByRole('button', { name: new RegExp(`^${label} `) })
+      .first();
+    // pressing a selected cell deselects it
+    if ((await cell.getAttribute('aria-pressed')) !== 'true') await cell.click();
+    await this.whenIdle();
+  }
+
   async loadScenario(idOrJson: string): Promise<void> {
     const outcome = await this.call('loadScenario', idOrJson);
     expect(outcome, outcome.detail).toMatchObject({ ok: true });

@@ -78,6 +78,7 @@ export function createTimelineChart(
   const placeCursor = (px: number) => cursor.attr('transform', `translate(${px},0)`);
   handle.call(
     drag<SVGRectElement, unknown>()
+      .container(svgElement)
       .on('start', () => {
         dragging = true;
       })
