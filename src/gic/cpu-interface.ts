@@ -1,42 +1,22 @@
-import type { InterruptGroup, IntId, PeIndex, Priority } from './api.ts';
+import type { InterruptGroup } from './api.ts';
 import { isSysregName, type SysregName } from '../arch/index.ts';
 import { assertNever } from '../lib/index.ts';
-import { GROUP_NAMES, groupMaskFor, runningPriority } from './delivery.ts';
-import { deactivate } from './interrupt-ops.ts';
 import {
-  markDirty,
-  participationChanged,
-  refresh,
-  effectivePending,
-  notePending,
-} from './interrupts.ts';
+  acknowledge,
+  deactivateInterrupt,
+  endOfInterrupt,
+  hppir0Value,
+  hppir1Value,
+  type SysregContext,
+} from './acknowledge.ts';
+import { GROUP_NAMES, runningPriority } from './delivery.ts';
+import { markDirty, participationChanged } from './interrupts.ts';
 import { nsPmrView } from './kernels/priority.ts';
 import type { Model } from './model.ts';
 import { generateSgi } from './sgi-generation.ts';
-import {
-  CTLR_DS,
-  G0,
-  G1NS,
-  G1S,
-  ICC_CTLR_CBPR,
-  ICC_CTLR_EOIMODE,
-  groupOf,
-  slotOf,
-  type GicState,
-} from './state.ts';
+import { CTLR_DS, G0, G1NS, G1S, ICC_CTLR_CBPR, ICC_CTLR_EOIMODE, type GicState } from './state.ts';
 
-/** The security context of one system-register access. */
-export interface SysregContext {
-  readonly pe: number;
-  /** Secure state (true at EL3 as well). Always false without security extensions. */
-  readonly secure: boolean;
-  readonly el3: boolean;
-}
-
-export const SPURIOUS = 1023;
-const INTID_NMI = 1022;
-const INTID_SECURE = 1020;
-const INTID_NONSECURE = 1021;
+export type { SysregContext } from './acknowledge.ts';
 
 function ds(s: GicState): boolean {
   return (s.gicdCtlr & CTLR_DS) !== 0;
@@ -54,211 +34,6 @@ function pmrNsShift(s: GicState, c: SysregContext): boolean {
 
 function group1Bank(c: SysregContext): number {
   return c.secure ? G1S : G1NS;
-}
-
-/** ICC_HPPIR0_EL1 value (CheckGroup0ForSpecialIdentifiers, reference §4.6). */
-function hppir0Value(s: GicState, c: SysregContext): number {
-  const pe = c.pe;
-  if ((s.hppiSlot[pe] ?? -1) < 0) return SPURIOUS;
-  const g = s.hppiGroup[pe] ?? 0;
-  if (s.igrpen[pe * 3 + g] === 0) return SPURIOUS;
-  const irqSecure = !ds(s) && g !== G1NS;
-  if (g !== G0 && !c.el3) return SPURIOUS;
-  if (irqSecure && !c.secure) return SPURIOUS;
-  if (g !== G0) return irqSecure ? INTID_SECURE : INTID_NONSECURE;
-  return (s.hppiKey[pe] ?? 0) & 0x3ff;
-}
-
-/** ICC_HPPIR1_EL1 value (CheckGroup1ForSpecialIdentifiers). */
-function hppir1Value(s: GicState, c: SysregContext): number {
-  const pe = c.pe;
-  if ((s.hppiSlot[pe] ?? -1) < 0) return SPURIOUS;
-  const g = s.hppiGroup[pe] ?? 0;
-  if (s.igrpen[pe * 3 + g] === 0) return SPURIOUS;
-  if (g === G0) return SPURIOUS;
-  const irqSecure = !ds(s) && g !== G1NS;
-  if (irqSecure) {
-    if (!c.secure) return SPURIOUS;
-  } else if (!c.el3 && c.secure) {
-    return SPURIOUS;
-  }
-  return (s.hppiKey[pe] ?? 0) & 0x3ff;
-}
-
-type AckRegister = 'ICC_IAR0_EL1' | 'ICC_IAR1_EL1' | 'ICC_NMIAR1_EL1';
-
-/** IAR0/IAR1/NMIAR1 read (reference §4.6, §6). */
-function acknowledge(m: Model, c: SysregContext, reg: AckRegister): number {
-  const s = m.s;
-  const pe = c.pe;
-  let intid: number;
-  if (s.canSignal[pe] === 0) intid = SPURIOUS;
-  else intid = reg === 'ICC_IAR0_EL1' ? hppir0Value(s, c) : hppir1Value(s, c);
-  if (intid >= 1020) return intid;
-  const key = s.hppiKey[pe] ?? 0;
-  const nmi = ((key >> 10) & 1) === 0;
-  if (reg === 'ICC_IAR1_EL1' && nmi && s.sctlrNmi[pe] !== 0) return INTID_NMI;
-  if (reg === 'ICC_NMIAR1_EL1' && !nmi) return SPURIOUS;
-  const slot = s.hppiSlot[pe] ?? 0;
-  const group = s.hppiGroup[pe] ?? 0;
-  const prio = key >> 11;
-  if (nmi) {
-    s.aprNmi[pe * 3 + group] = 1;
-  } else {
-    const bit = (prio & groupMaskFor(s, pe, group)) >> s.aprShift;
-    const idx = (pe * 3 + group) * 4 + (bit >> 5);
-    s.apr[idx] = ((s.apr[idx] ?? 0) | (1 << (bit & 31))) >>> 0;
-  }
-  const before = effectivePending(s, slot);
-  s.active[slot] = 1;
-  s.latch[slot] = 0;
-  s.activeOn[slot] = pe;
-  refresh(m, slot);
-  markDirty(s, pe);
-  if (m.ev.active) {
-    m.ev.emit({
-      kind: 'acknowledged',
-      pe: pe as PeIndex,
-      intid: intid as IntId,
-      group: GROUP_NAMES[group] ?? 'G0',
-      priority: prio as Priority,
-      nmi,
-      register: reg,
-      runningPriority: runningPriority(s, pe) as Priority,
-    });
-    notePending(m, slot, before, 'acknowledge');
-  }
-  return intid;
-}
-
-/** The group holding the highest active priority (QEMU icc_highest_active_group). */
-function highestActiveGroup(s: GicState, pe: number): number {
-  if (s.cfg.nmi) {
-    if (s.aprNmi[pe * 3 + G1S] !== 0) return G1S;
-    if (s.aprNmi[pe * 3 + G1NS] !== 0) return G1NS;
-  }
-  const base = pe * 12;
-  for (let i = 0; i < s.numAprs; i++) {
-    const c0 = ctz(s.apr[base + i] ?? 0);
-    const c1 = ctz(s.apr[base + 4 + i] ?? 0);
-    const c2 = ctz(s.apr[base + 8 + i] ?? 0);
-    if (c2 < c0 && c2 < c1) return G1NS;
-    if (c1 < c0) return G1S;
-    if (c0 < 32) return G0;
-  }
-  return -1;
-}
-
-function ctz(w: number): number {
-  return w === 0 ? 32 : 31 - Math.clz32(w & -w);
-}
-
-/** Clears the highest active priority of `group`; returns it (0xff if none) and whether it was an NMI. */
-function dropPriority(s: GicState, pe: number, group: number): { prio: number; nmi: boolean } {
-  const base = (pe * 3 + group) * 4;
-  for (let i = 0; i < s.numAprs; i++) {
-    const w = s.apr[base + i] ?? 0;
-    const nmiBit = i === 0 && s.cfg.nmi && s.aprNmi[pe * 3 + group] !== 0;
-    if (w === 0 && !nmiBit) continue;
-    if (nmiBit) {
-      s.aprNmi[pe * 3 + group] = 0;
-      return { prio: group === G1NS && !ds(s) ? 0x80 : 0, nmi: true };
-    }
-    s.apr[base + i] = (w & (w - 1)) >>> 0;
-    return { prio: ((i * 32 + ctz(w)) << s.aprShift) & 0xff, nmi: false };
-  }
-  return { prio: 0xff, nmi: false };
-}
-
-function eoiSplit(s: GicState, c: SysregContext): boolean {
-  if (c.el3) return s.ctlrEl3EoiMode[c.pe] !== 0;
-  const ctlr = c.secure ? s.ctlrS[c.pe] : s.ctlrNs[c.pe];
-  return ((ctlr ?? 0) & ICC_CTLR_EOIMODE) !== 0;
-}
-
-/** EOIR0/EOIR1 write (reference §4.6): priority drop, plus deactivation when EOImode=0. */
-function endOfInterrupt(
-  m: Model,
-  c: SysregContext,
-  grpReg: 0 | 1,
-  intid: number,
-  name: string,
-): void {
-  const s = m.s;
-  const pe = c.pe;
-  if (intid >= s.numIrq) {
-    m.ev.warn('eoi-intid-out-of-range', `${name} write of INTID ${intid} ignored`, name, pe, intid);
-    return;
-  }
-  const grp = highestActiveGroup(s, pe);
-  if (grp < 0) {
-    m.ev.warn('eoi-no-active-priority', `${name}: no active priority to drop`, name, pe, intid);
-    return;
-  }
-  let allowed: boolean;
-  if (grp === G0) allowed = grpReg === 0 && !(s.cfg.securityExtensions && !ds(s) && !c.secure);
-  else if (grp === G1S) allowed = grpReg === 1 && c.secure;
-  else allowed = grpReg === 1 && !(c.secure && !c.el3);
-  if (!allowed) {
-    m.ev.warn(
-      'eoi-group-mismatch',
-      `${name}: the highest active priority belongs to ${GROUP_NAMES[grp] ?? '?'}; write ignored`,
-      name,
-      pe,
-      intid,
-    );
-    return;
-  }
-  const dropped = dropPriority(s, pe, grp);
-  markDirty(s, pe);
-  if (m.ev.active) {
-    m.ev.emit({
-      kind: 'priority-dropped',
-      pe: pe as PeIndex,
-      intid: intid as IntId,
-      group: GROUP_NAMES[grp] ?? 'G0',
-      priority: dropped.prio as Priority,
-      nmi: dropped.nmi,
-      runningPriority: runningPriority(s, pe) as Priority,
-    });
-  }
-  if (eoiSplit(s, c)) return;
-  if (!deactivate(m, slotOf(s, intid, pe), 'EOIR')) {
-    m.ev.warn('eoi-not-active', `${name}: INTID ${intid} is not active`, name, pe, intid);
-  }
-}
-
-function deactivateInterrupt(m: Model, c: SysregContext, intid: number): void {
-  const s = m.s;
-  const name = 'ICC_DIR_EL1';
-  if (intid >= s.numIrq) {
-    m.ev.warn(
-      'eoi-intid-out-of-range',
-      `${name} write of INTID ${intid} ignored`,
-      name,
-      c.pe,
-      intid,
-    );
-    return;
-  }
-  if (!eoiSplit(s, c)) {
-    m.ev.warn('dir-with-eoimode-0', `${name} written while EOImode=0; ignored`, name, c.pe, intid);
-    return;
-  }
-  const slot = slotOf(s, intid, c.pe);
-  if (s.cfg.securityExtensions && !ds(s) && !c.secure && groupOf(s, slot) !== G1NS) {
-    m.ev.warn(
-      'ns-access-to-secure-field',
-      `${name}: Non-secure deactivation of Secure INTID ${intid} ignored`,
-      name,
-      c.pe,
-      intid,
-    );
-    return;
-  }
-  if (!deactivate(m, slot, 'DIR')) {
-    m.ev.warn('dir-not-active', `${name}: INTID ${intid} is not active`, name, c.pe, intid);
-  }
 }
 
 function ctlrEl1Value(s: GicState, bankBits: number): number {

@@ -62,15 +62,14 @@ function is64BitRegister(s: GicState, offset: number): boolean {
   return offset === 0x8 || (s.flags.lpiRegisters && (offset === 0x70 || offset === 0x78));
 }
 
-function isKnownRd(s: GicState, offset: number): boolean {
+function isKnownRd(offset: number): boolean {
   return (
     offset <= 0x14 ||
     offset === 0x70 ||
     offset === 0x74 ||
     offset === 0x78 ||
     offset === 0x7c ||
-    offset >= 0xffd0 ||
-    (s.flags.lpiRegisters && false)
+    offset >= 0xffd0
   );
 }
 
@@ -85,7 +84,7 @@ export function readRedistributor(
   if (offset >= SGI_BASE) return readSgiFrame(m, pe, offset - SGI_BASE, size, secure);
   if (size === 8) {
     if ((offset & 7) !== 0 || !is64BitRegister(s, offset))
-      return isKnownRd(s, offset) ? BAD_SIZE : UNIMPLEMENTED;
+      return isKnownRd(offset) ? BAD_SIZE : UNIMPLEMENTED;
     if (offset === 0x8) {
       const t = gicrTyper(s, pe);
       return ok(t.lo, t.hi);
@@ -93,7 +92,7 @@ export function readRedistributor(
     const reg = offset === 0x70 ? s.propbaser : s.pendbaser;
     return ok(reg[pe * 2] ?? 0, reg[pe * 2 + 1] ?? 0);
   }
-  if (size !== 4) return isKnownRd(s, offset) ? BAD_SIZE : UNIMPLEMENTED;
+  if (size !== 4) return isKnownRd(offset) ? BAD_SIZE : UNIMPLEMENTED;
   if ((offset & 3) !== 0) return BAD_SIZE;
   switch (offset) {
     case 0x0:
@@ -140,14 +139,14 @@ export function writeRedistributor(
     return writeSgiFrame(m, pe, offset - SGI_BASE, lo, size, secure, register);
   if (size === 8) {
     if ((offset & 7) !== 0 || !is64BitRegister(s, offset))
-      return isKnownRd(s, offset) ? BAD_SIZE : UNIMPLEMENTED;
+      return isKnownRd(offset) ? BAD_SIZE : UNIMPLEMENTED;
     if (offset === 0x8) return readOnly(m, register, pe);
     const reg = offset === 0x70 ? s.propbaser : s.pendbaser;
     reg[pe * 2] = lo;
     reg[pe * 2 + 1] = hi;
     return ok(0);
   }
-  if (size !== 4) return isKnownRd(s, offset) ? BAD_SIZE : UNIMPLEMENTED;
+  if (size !== 4) return isKnownRd(offset) ? BAD_SIZE : UNIMPLEMENTED;
   if ((offset & 3) !== 0) return BAD_SIZE;
   switch (offset) {
     case 0x0: {

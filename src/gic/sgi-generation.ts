@@ -1,5 +1,5 @@
 import type { IntId, PeIndex } from './api.ts';
-import type { SysregContext } from './cpu-interface.ts';
+import type { SysregContext } from './acknowledge.ts';
 import { setLatch } from './interrupt-ops.ts';
 import { decodeSgiRegister, sgiListTargets } from './kernels/sgi.ts';
 import type { Model } from './model.ts';
