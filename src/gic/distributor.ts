@@ -1,5 +1,6 @@
 import type { IntId, PeIndex } from './api.ts';
 import { toHex } from '../lib/index.ts';
+import { findDistributorRegister, type RegisterMatch } from '../arch/index.ts';
 import {
   readBits,
   readConfig,
@@ -31,12 +32,9 @@ const SPI_BANK: Bank = { pe: 0, useNsacr: true };
 
 /** GICD_IIDR: Arm r0p0 with ProductID 0, like GIC-500 and QEMU (IMPDEF). */
 export const GICD_IIDR = 0x43b;
-/** CoreSight ID registers from 0xFFD0 (PIDR4…7, PIDR0…3, CIDR0…3); PIDR2.ArchRev = 3. */
-const ID_REGS = [0x44, 0, 0, 0, 0x92, 0xb4, 0x3b, 0, 0x0d, 0xf0, 0x05, 0xb1] as const;
-
-export function idRegister(offset: number, pidr0: number): number {
-  const i = (offset - 0xffd0) >> 2;
-  return i === 4 ? pidr0 : (ID_REGS[i] ?? 0);
+/** CoreSight ID registers (0xFFD0–0xFFFC) read their values from the register catalogue. */
+export function idRegister(match: RegisterMatch | null): number {
+  return typeof match?.spec.reset === 'number' ? match.spec.reset : 0;
 }
 
 export function gicdTyper(s: GicState): number {
@@ -152,7 +150,7 @@ export function readDistributor(
     return ok(0);
   }
   if (offset >= 0xf10 && offset < 0xf30) return ok(0);
-  if (offset >= 0xffd0 && offset <= 0xfffc) return ok(idRegister(offset, 0x92));
+  if (offset >= 0xffd0 && offset <= 0xfffc) return ok(idRegister(findDistributorRegister(offset)));
   return UNIMPLEMENTED;
 }
 

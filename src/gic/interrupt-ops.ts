@@ -1,4 +1,11 @@
-import type { DeactivationCause, IntId, PeIndex, PendingCause, Priority } from './api.ts';
+import type {
+  DeactivationCause,
+  InterruptConfigChange,
+  IntId,
+  PeIndex,
+  PendingCause,
+  Priority,
+} from './api.ts';
 import { GROUP_NAMES } from './delivery.ts';
 import { effectivePending, notePending, refresh } from './interrupts.ts';
 import type { Model } from './model.ts';
@@ -11,6 +18,15 @@ import { groupOf, intidOfSlot, type GicState } from './state.ts';
 
 function ownerOf(s: GicState, slot: number): PeIndex | null {
   return slot < s.spiBase ? ((slot >> 5) as PeIndex) : null;
+}
+
+function configured(m: Model, slot: number, change: InterruptConfigChange): void {
+  m.ev.emit({
+    kind: 'interrupt-configured',
+    intid: intidOfSlot(m.s, slot) as IntId,
+    pe: ownerOf(m.s, slot),
+    change,
+  });
 }
 
 export function setLatch(m: Model, slot: number, value: boolean, cause: PendingCause): void {
@@ -50,12 +66,7 @@ export function setEnabled(m: Model, slot: number, value: boolean): void {
   s.enabled[slot] = v;
   refresh(m, slot);
   if (m.ev.active) {
-    m.ev.emit({
-      kind: 'interrupt-configured',
-      intid: intidOfSlot(s, slot) as IntId,
-      pe: ownerOf(s, slot),
-      change: { property: 'enabled', value },
-    });
+    configured(m, slot, { property: 'enabled', value });
   }
 }
 
@@ -100,12 +111,7 @@ export function setGroupBits(m: Model, slot: number, igroup: boolean, grpmod: bo
   const after = groupOf(s, slot);
   refresh(m, slot);
   if (before !== after && m.ev.active) {
-    m.ev.emit({
-      kind: 'interrupt-configured',
-      intid: intidOfSlot(s, slot) as IntId,
-      pe: ownerOf(s, slot),
-      change: { property: 'group', value: GROUP_NAMES[after] ?? 'G0' },
-    });
+    configured(m, slot, { property: 'group', value: GROUP_NAMES[after] ?? 'G0' });
   }
 }
 
@@ -126,12 +132,7 @@ export function setPriority(m: Model, slot: number, value: number): void {
       intid,
     );
   }
-  m.ev.emit({
-    kind: 'interrupt-configured',
-    intid: intid as IntId,
-    pe: ownerOf(s, slot),
-    change: { property: 'priority', value: v as Priority },
-  });
+  configured(m, slot, { property: 'priority', value: v as Priority });
 }
 
 export function setEdge(m: Model, slot: number, edge: boolean): void {
@@ -142,12 +143,7 @@ export function setEdge(m: Model, slot: number, edge: boolean): void {
   s.edge[slot] = v;
   refresh(m, slot);
   if (m.ev.active) {
-    m.ev.emit({
-      kind: 'interrupt-configured',
-      intid: intidOfSlot(s, slot) as IntId,
-      pe: ownerOf(s, slot),
-      change: { property: 'trigger', value: edge ? 'edge' : 'level' },
-    });
+    configured(m, slot, { property: 'trigger', value: edge ? 'edge' : 'level' });
   }
   notePending(m, slot, before, 'config');
 }
@@ -169,11 +165,6 @@ export function setNmiBit(m: Model, slot: number, value: boolean, register: stri
   s.nmi[slot] = v;
   refresh(m, slot);
   if (m.ev.active) {
-    m.ev.emit({
-      kind: 'interrupt-configured',
-      intid: intid as IntId,
-      pe: ownerOf(s, slot),
-      change: { property: 'nmi', value },
-    });
+    configured(m, slot, { property: 'nmi', value });
   }
 }

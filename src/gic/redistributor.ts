@@ -1,4 +1,5 @@
 import type { PeIndex } from './api.ts';
+import { findRedistributorRegister } from '../arch/index.ts';
 import {
   readBits,
   readConfig,
@@ -119,7 +120,8 @@ export function readRedistributor(
       return ok(reg[pe * 2 + ((offset >> 2) & 1)] ?? 0);
     }
     default:
-      if (offset >= 0xffd0 && offset <= 0xfffc) return ok(idRegister(offset, 0x93));
+      if (offset >= 0xffd0 && offset <= 0xfffc)
+        return ok(idRegister(findRedistributorRegister(offset)));
       return UNIMPLEMENTED;
   }
 }

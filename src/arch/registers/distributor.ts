@@ -1,3 +1,4 @@
+import { coreSightIdRegisters } from './coresight.ts';
 import type { RegisterField, RegisterSpec } from './types.ts';
 
 const f = (name: string, hi: number, lo: number, description: string): RegisterField => ({
@@ -287,43 +288,5 @@ export const DISTRIBUTOR_REGISTERS: readonly RegisterSpec[] = [
       f('Aff3', 39, 32, 'affinity level 3'),
     ],
   },
-  ...(
-    [
-      ['GICD_PIDR4', 0xffd0, 0x44],
-      ['GICD_PIDR5', 0xffd4, 0],
-      ['GICD_PIDR6', 0xffd8, 0],
-      ['GICD_PIDR7', 0xffdc, 0],
-      ['GICD_PIDR0', 0xffe0, 0x92],
-      ['GICD_PIDR1', 0xffe4, 0xb4],
-      ['GICD_PIDR2', 0xffe8, 0x3b],
-      ['GICD_PIDR3', 0xffec, 0],
-      ['GICD_CIDR0', 0xfff0, 0x0d],
-      ['GICD_CIDR1', 0xfff4, 0xf0],
-      ['GICD_CIDR2', 0xfff8, 0x05],
-      ['GICD_CIDR3', 0xfffc, 0xb1],
-    ] as const
-  ).map(([name, offset, reset]): RegisterSpec => ({
-    name,
-    frame: 'GICD',
-    offset,
-    count: 1,
-    stride: 4,
-    width: 32,
-    access: 'RO',
-    sizes: [4],
-    reset,
-    summary:
-      name === 'GICD_PIDR2'
-        ? 'Peripheral ID 2: ArchRev [7:4] = 3 (GICv3)'
-        : 'CoreSight ID register',
-    source: '§2.1',
-    fields:
-      name === 'GICD_PIDR2'
-        ? [
-            f('ArchRev', 7, 4, 'GIC architecture revision'),
-            f('JEDEC', 3, 3, 'JEP106 used'),
-            f('DES_1', 2, 0, 'designer code bits'),
-          ]
-        : [],
-  })),
+  ...coreSightIdRegisters('GICD', 'GICD', 0x92),
 ];

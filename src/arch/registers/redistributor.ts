@@ -1,3 +1,4 @@
+import { coreSightIdRegisters } from './coresight.ts';
 import type { RegisterField, RegisterSpec } from './types.ts';
 
 const f = (name: string, hi: number, lo: number, description: string): RegisterField => ({
@@ -142,20 +143,5 @@ export const REDISTRIBUTOR_REGISTERS: readonly RegisterSpec[] = [
   sgi('GICR_IGRPMODR0', 0xd00, 'RW', 'Group modifier of SGIs/PPIs; RAZ/WI when DS=1'),
   sgi('GICR_NSACR', 0xe00, 'RW', 'Non-secure generation of Secure SGIs (Secure-only)', 2, 0),
   sgi('GICR_INMIR0', 0xf80, 'RW', 'Non-maskable property of SGIs/PPIs (GICv3.3)'),
-  ...(
-    [
-      ['GICR_PIDR4', 0xffd0, 0x44],
-      ['GICR_PIDR5', 0xffd4, 0],
-      ['GICR_PIDR6', 0xffd8, 0],
-      ['GICR_PIDR7', 0xffdc, 0],
-      ['GICR_PIDR0', 0xffe0, 0x93],
-      ['GICR_PIDR1', 0xffe4, 0xb4],
-      ['GICR_PIDR2', 0xffe8, 0x3b],
-      ['GICR_PIDR3', 0xffec, 0],
-      ['GICR_CIDR0', 0xfff0, 0x0d],
-      ['GICR_CIDR1', 0xfff4, 0xf0],
-      ['GICR_CIDR2', 0xfff8, 0x05],
-      ['GICR_CIDR3', 0xfffc, 0xb1],
-    ] as const
-  ).map(([name, offset, reset]) => rd(name, offset, 32, 'RO', reset, 'CoreSight ID register', [])),
+  ...coreSightIdRegisters('GICR', 'GICR_RD', 0x93),
 ];
