@@ -24,6 +24,8 @@ export type RegisterTarget =
 /** Page -> worker. Every request but `hello` carries an id answered by a `reply`. */
 export type ToWorker =
   | { readonly type: 'hello'; readonly version: number }
+  /** The page drew frame `frame`: the host may send the next (at most one frame in flight). */
+  | { readonly type: 'frame-ack'; readonly frame: number }
   | { readonly type: 'load-scenario'; readonly id: number; readonly source: ScenarioSource }
   | { readonly type: 'play'; readonly id: number }
   | { readonly type: 'pause'; readonly id: number }
@@ -55,7 +57,7 @@ export type ToWorker =
 
 export type StepUnit = 'event' | 'acknowledge';
 
-export type Request = Exclude<ToWorker, { type: 'hello' }>;
+export type Request = Exclude<ToWorker, { type: 'hello' } | { type: 'frame-ack' }>;
 export type RequestType = Request['type'];
 
 /** Worker -> page. */
@@ -74,13 +76,20 @@ export type FromWorker =
     }
   | {
       readonly type: 'frame';
+      /** numbers frames for `frame-ack` */
+      readonly frame: number;
       readonly diff: MachineDiff;
+      /** events left out of this frame because too many happened since the last one */
+      readonly eventsSkipped: number;
       readonly events: readonly EventView[];
       readonly playing: boolean;
       readonly canStepBack: boolean;
       /** after a step back: events numbered above this are undone */
       readonly rewoundTo: number | null;
-      /** for the current `inspect` focus; null when none is set */
+      /**
+       * For the current `inspect` focus; null when none is set or, during playback, when it was
+       * not recomputed for this frame (the page keeps the previous one).
+       */
       readonly inspection: InspectionView | null;
     }
   | { readonly type: 'reply'; readonly id: number; readonly ok: true; readonly detail?: string }

@@ -13,6 +13,7 @@ const object: Check = (v) => typeof v === 'object' && v !== null;
 /** Required fields of each message type and how to check them. */
 const shapes: Record<ToWorker['type'], Record<string, Check>> = {
   hello: { version: int },
+  'frame-ack': { frame: int },
   'load-scenario': { id: int, source: object },
   play: { id: int },
   pause: { id: int },

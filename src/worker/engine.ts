@@ -42,8 +42,8 @@ export interface Engine {
   view(): MachineView;
   /** What changed since the last `view()` or `diff()`. */
   diff(): MachineDiff;
-  /** Events since the last call, numbered. */
-  drainEvents(): EventView[];
+  /** Events since the last call, numbered; only the newest `limit` are converted and returned. */
+  drainEvents(limit?: number): { readonly events: EventView[]; readonly skipped: number };
   /** Sequence number of the last event produced. */
   eventSeq(): number;
 }

@@ -91,7 +91,7 @@ function counterEngine(id: string): Engine {
     },
     view,
     diff: (): MachineDiff => ({ time, counters: view().counters }),
-    drainEvents: () => {
+    drainEvents: (limit = Infinity) => {
       const events: EventView[] = [];
       for (let n = drained + 1; n <= seq; n += 1)
         events.push({
@@ -106,7 +106,8 @@ function counterEngine(id: string): Engine {
           fields: {},
         });
       drained = seq;
-      return events;
+      const skipped = Math.max(0, events.length - limit);
+      return { events: events.slice(skipped), skipped };
     },
     eventSeq: () => seq,
   };
@@ -248,6 +249,24 @@ describe('worker host protocol', () => {
     page.send({ type: 'step', id: 2, count: 2, unit: 'acknowledge' });
     await flush();
     expect(counts(received).at(-1)).toBe(6);
+  });
+
+  it('sends no new playback frame until the page has drawn the last one', async () => {
+    const { page, received, flush, ticks } = setup();
+    page.send({ type: 'hello', version: PROTOCOL_VERSION });
+    page.send({ type: 'load-scenario', id: 1, source: { kind: 'builtin', id: 'counter' } });
+    page.send({ type: 'set-speed', id: 2, speed: 100 });
+    page.send({ type: 'play', id: 3 });
+    await flush();
+    const frames = () => received.filter((m) => m.type === 'frame');
+    const before = frames().length;
+    ticks.shift()!();
+    await flush();
+    expect(frames()).toHaveLength(before);
+    const last = frames().at(-1) as { frame: number };
+    page.send({ type: 'frame-ack', frame: last.frame });
+    await flush();
+    expect(frames()).toHaveLength(before + 1);
   });
 
   it('plays on the scheduler and stops when nothing is left', async () => {

@@ -2,6 +2,7 @@ import {
   PROTOCOL_VERSION,
   parseToWorker,
   type FromWorker,
+  type InspectionView,
   type Port,
   type Request,
   type ScenarioSource,
@@ -19,11 +20,17 @@ export interface Scheduler {
   later(tick: () => void): () => void;
 }
 
-/** Virtual nanoseconds per real millisecond at speed 1×: one virtual millisecond per real second. */
-export const NS_PER_MS_AT_1X = 1_000;
+/**
+ * Virtual nanoseconds per real millisecond at speed 1×: 10 µs of virtual time per real second,
+ * so a 25 µs timer ticks every 2.5 s — slow enough to follow one interrupt's path.
+ */
+export const NS_PER_MS_AT_1X = 10;
 /** Time budget of one playback tick when running as fast as possible. */
 const MAX_SPEED_BUDGET_MS = 10;
 const MAX_STEPS_PER_COMMAND = 1_000_000;
+const INSPECT_WHILE_PLAYING_MS = 250;
+/** The log keeps 2000 rows; more per frame would only cost cloning. */
+const MAX_EVENTS_PER_FRAME = 500;
 
 interface Session {
   readonly engine: Engine;
@@ -43,6 +50,11 @@ export class Host {
   #cancelTick: (() => void) | null = null;
   #lastTick = 0;
   #focus: { readonly pe: number; readonly intid: number | null } | null = null;
+  #frame = 0;
+  /** the frame the page has not drawn yet; no other is sent until it has (back-pressure) */
+  #unacked: number | null = null;
+  #dirty = false;
+  #lastInspection = -Infinity;
   /** after a step back the page drops log rows newer than this */
   #rewoundTo: number | null = null;
 
@@ -62,6 +74,7 @@ export class Host {
     }
     const message = parsed.value;
     if (message.type === 'hello') return this.#hello(message.version);
+    if (message.type === 'frame-ack') return this.#acked(message.frame);
     if (!this.#greeted) {
       this.#send({ type: 'rejected', message: `"${message.type}" before the handshake` });
       return;
@@ -69,11 +82,11 @@ export class Host {
     // the frame goes first, so that a page waiting for the reply already holds its effects
     try {
       const detail = this.#handle(message);
-      this.#flush();
+      this.#flush(true);
       this.#send({ type: 'reply', id: message.id, ok: true, detail });
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
-      this.#flush();
+      this.#flush(true);
       this.#send({ type: 'reply', id: message.id, ok: false, error: error.message });
     }
   }
@@ -161,10 +174,11 @@ export class Host {
   #load(source: ScenarioSource): string {
     const engine = this.factory.load(source);
     this.#setPlaying(false);
+    this.#unacked = null;
     this.#session = { engine, history: new History(engine), source };
     if (this.#focus && this.#focus.pe >= engine.peCount) this.#focus = null;
     this.#rewoundTo = null;
-    engine.drainEvents();
+    engine.drainEvents(0);
     this.#send({
       type: 'loaded',
       scenario: engine.scenario,
@@ -244,24 +258,54 @@ export class Host {
       const start = this.scheduler.now();
       while (this.scheduler.now() - start < MAX_SPEED_BUDGET_MS && history.step());
     }
-    if (engine.nextEventTime() === null) this.#playing = false;
-    this.#flush();
+    const stopped = engine.nextEventTime() === null;
+    if (stopped) this.#playing = false;
+    this.#flush(stopped);
     if (this.#playing) this.#cancelTick = this.scheduler.later(() => this.#tick());
   }
 
-  /** One frame with everything that changed since the previous one. */
-  #flush(): void {
+  /** During playback the inspection (registers, ladder, explainer) is rebuilt a few times a second. */
+  #inspection(engine: Engine, force: boolean): InspectionView | null {
+    if (!this.#focus) return null;
+    const now = this.scheduler.now();
+    if (this.#playing && !force && now - this.#lastInspection < INSPECT_WHILE_PLAYING_MS)
+      return null;
+    this.#lastInspection = now;
+    return engine.inspect(this.#focus.pe, this.#focus.intid);
+  }
+
+  #acked(frame: number): void {
+    if (frame !== this.#unacked) return;
+    this.#unacked = null;
+    if (this.#dirty) this.#flush();
+  }
+
+  /**
+   * One frame with everything that changed since the previous one. Unless forced (a command's
+   * effects, the end of playback) it waits while the page has not drawn the previous frame.
+   */
+  #flush(force = false): void {
     const session = this.#session;
     if (!session) return;
+    if (!force && this.#unacked !== null) {
+      this.#dirty = true;
+      return;
+    }
     const { engine, history } = session;
+    const { events, skipped } = engine.drainEvents(MAX_EVENTS_PER_FRAME);
+    this.#frame += 1;
+    this.#unacked = this.#frame;
+    this.#dirty = false;
     this.#send({
       type: 'frame',
+      frame: this.#frame,
       diff: engine.diff(),
-      events: engine.drainEvents(),
+      eventsSkipped: skipped,
+      events,
       playing: this.#playing,
       canStepBack: history.canStepBack,
       rewoundTo: this.#rewoundTo,
-      inspection: this.#focus ? engine.inspect(this.#focus.pe, this.#focus.intid) : null,
+      inspection: this.#inspection(engine, force),
     });
     this.#rewoundTo = null;
   }

@@ -235,10 +235,11 @@ class MachineEngine implements Engine {
     return diff;
   }
 
-  drainEvents(): EventView[] {
-    const events = this.#pending.map(eventView);
+  drainEvents(limit = Infinity): { events: EventView[]; skipped: number } {
+    const skipped = Math.max(0, this.#pending.length - limit);
+    const events = this.#pending.slice(skipped).map(eventView);
     this.#pending = [];
-    return events;
+    return { events, skipped };
   }
 
   eventSeq(): number {

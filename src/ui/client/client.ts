@@ -175,6 +175,7 @@ export class GicClient {
         break;
       case 'frame':
         state.frame(message);
+        this.#ackAfterPaint(message.frame);
         break;
       case 'reply': {
         const resolve = this.#pending.get(message.id);
@@ -193,6 +194,14 @@ export class GicClient {
         return assertNever(message);
     }
     this.#settle();
+  }
+
+  /** Tells the worker once this frame has been drawn, so frames never queue up behind a busy page. */
+  #ackAfterPaint(frame: number): void {
+    const port = this.#port;
+    const afterPaint =
+      globalThis.requestAnimationFrame ?? ((callback: () => void) => setTimeout(callback, 16));
+    afterPaint(() => port?.send({ type: 'frame-ack', frame }));
   }
 
   #fail(reason: string): void {

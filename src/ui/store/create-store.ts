@@ -118,16 +118,17 @@ export function createGicStore(): GicStore {
           selectedKey: null,
         };
       }),
-    frame: ({ diff, events, playing, canStepBack, rewoundTo, inspection }) =>
+    frame: ({ diff, events, eventsSkipped, playing, canStepBack, rewoundTo, inspection }) =>
       set((state) => {
         if (rewoundTo !== null) state.events.truncateAfter(rewoundTo);
+        if (eventsSkipped) state.events.skip(eventsSkipped);
         if (events.length) state.events.pushAll(events);
         const logChanged = rewoundTo !== null || events.length > 0;
         return {
           view: state.view ? applyDiff(state.view, diff) : state.view,
           playing,
           canStepBack,
-          inspection,
+          inspection: inspection ?? state.inspection,
           eventsVersion: logChanged ? state.eventsVersion + 1 : state.eventsVersion,
         };
       }),

@@ -16,6 +16,11 @@ export class EventRing {
     }
   }
 
+  /** Counts events the worker left out of a frame as dropped. */
+  skip(count: number): void {
+    this.#dropped += count;
+  }
+
   /** Drops events newer than `seq` (after a step back). */
   truncateAfter(seq: number): void {
     let end = this.#items.length;

@@ -14,6 +14,7 @@ export const selectSelectedPe = (s: GicState) => s.selectedPe;
 export const selectSelectedKey = (s: GicState) => s.selectedKey;
 export const selectEventsVersion = (s: GicState) => s.eventsVersion;
 export const selectCpus = (s: GicState) => s.view?.cpus;
+export const selectPeCount = (s: GicState) => s.view?.cpus.length ?? 0;
 export const selectCounters = (s: GicState) => s.view?.counters;
 export const selectInjector = (s: GicState) => s.view?.injector;
 export const selectConfig = (s: GicState) => s.view?.config;

@@ -11,7 +11,7 @@ import { useClient, useGic } from '../../store/instance.ts';
 import { formatTime } from '../../format.ts';
 import { NmiButton } from '../injector/NmiButton.tsx';
 
-const SPEEDS = [0.1, 0.25, 0.5, 1, 2, 5, 10, 100, 1000, Infinity];
+const SPEEDS = [0.1, 0.25, 0.5, 1, 2, 5, 10, 100, 1000, 10000, Infinity];
 
 export function Controls() {
   const client = useClient();

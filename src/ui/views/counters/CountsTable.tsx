@@ -1,11 +1,11 @@
-import { selectCounters, selectCpus } from '../../store/index.ts';
+import { selectCounters, selectPeCount, useCalm } from '../../store/index.ts';
 import { useGic } from '../../store/instance.ts';
 
 /** The guest's /proc/interrupts, live. */
 export function CountsTable() {
-  const counters = useGic(selectCounters);
-  const cpus = useGic(selectCpus);
-  if (!counters || !cpus) return null;
+  const counters = useCalm(selectCounters);
+  const peCount = useGic(selectPeCount);
+  if (!counters || peCount === 0) return null;
   return (
     <section className="panel counts" aria-labelledby="counts-title">
       <h2 id="counts-title">/proc/interrupts</h2>
@@ -13,9 +13,9 @@ export function CountsTable() {
         <thead>
           <tr>
             <th scope="col">IRQ</th>
-            {cpus.map((cpu) => (
-              <th scope="col" key={cpu.pe}>
-                CPU{cpu.pe}
+            {Array.from({ length: peCount }, (_, pe) => (
+              <th scope="col" key={pe}>
+                CPU{pe}
               </th>
             ))}
             <th scope="col">Name</th>

@@ -1,10 +1,9 @@
-import { selectSelectedCpu } from '../../store/index.ts';
-import { useGic } from '../../store/instance.ts';
+import { selectSelectedCpu, useCalm } from '../../store/index.ts';
 import { hex2 } from '../../format.ts';
 
 /** The selected PE's CPU interface, in register terms. */
 export function CpuDetail() {
-  const cpu = useGic(selectSelectedCpu);
+  const cpu = useCalm(selectSelectedCpu);
   if (!cpu) return null;
   return (
     <section className="panel cpu-detail" aria-label="Selected CPU interface">

@@ -1,7 +1,6 @@
 import '../inspect.css';
 import type { GateStepView } from '../../../protocol/index.ts';
-import { selectInspection } from '../../store/index.ts';
-import { useGic } from '../../store/instance.ts';
+import { selectInspection, useCalm } from '../../store/index.ts';
 
 const VERDICT: Record<GateStepView['verdict'], string> = {
   passed: '✓ passed',
@@ -11,7 +10,7 @@ const VERDICT: Record<GateStepView['verdict'], string> = {
 
 /** "Why isn't it delivered?": the gating chain for the selected INTID, first blocked step marked. */
 export function Explainer() {
-  const explanation = useGic(selectInspection)?.explanation ?? null;
+  const explanation = useCalm(selectInspection)?.explanation ?? null;
   const firstBlocked = explanation?.steps.findIndex((s) => s.verdict === 'blocked') ?? -1;
   return (
     <section className="panel explainer" aria-label="Why isn't it delivered?">

@@ -1,6 +1,6 @@
 import '../inspect.css';
 import { useEffect, useRef } from 'react';
-import { selectInspection, selectSelectedKey } from '../../store/index.ts';
+import { selectInspection, selectSelectedKey, useCalm } from '../../store/index.ts';
 import { useGic, useGicStore } from '../../store/instance.ts';
 import { keyOf, parseKey } from '../selection/keys.ts';
 import { ladderGeometry, MARK_TEXT } from './geometry.ts';
@@ -11,7 +11,7 @@ const hex2 = (v: number) => `0x${v.toString(16).toUpperCase().padStart(2, '0')}`
 
 /** The selected PE's priorities on one 0x00–0xFF scale, and the same facts as a list. */
 export function PriorityLadder() {
-  const ladder = useGic(selectInspection)?.ladder ?? null;
+  const ladder = useCalm(selectInspection)?.ladder ?? null;
   const selected = parseKey(useGic(selectSelectedKey));
   const store = useGicStore();
   const svgRef = useRef<SVGSVGElement>(null);

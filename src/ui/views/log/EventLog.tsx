@@ -1,19 +1,19 @@
 import { useState } from 'react';
-import { selectCpus, selectEventsVersion } from '../../store/index.ts';
+import { selectEventsVersion, selectPeCount, useCalm } from '../../store/index.ts';
 import { useClient, useGic, useGicStore } from '../../store/instance.ts';
 import { formatTime } from '../../format.ts';
 import { filterEvents, kindsOf, NO_FILTER, type LogFilter } from '../log-filter/filter.ts';
 import { LogFilters } from '../log-filter/LogFilters.tsx';
 import { keyOf } from '../selection/keys.ts';
 
-const SHOWN = 200;
+const SHOWN = 100;
 
 /** The newest events, with the values as they were when each happened. */
 export function EventLog() {
-  useGic(selectEventsVersion);
+  useCalm(selectEventsVersion);
   const store = useGicStore();
   const client = useClient();
-  const peCount = useGic(selectCpus)?.length ?? 0;
+  const peCount = useGic(selectPeCount);
   const [filter, setFilter] = useState<LogFilter>(NO_FILTER);
   const [selectedSeq, setSelectedSeq] = useState<number | null>(null);
   const ring = store.getState().events;

@@ -1,8 +1,8 @@
 import '../inspect.css';
 import { useMemo, useState } from 'react';
 import type { RegisterValueView } from '../../../protocol/index.ts';
-import { selectInspection } from '../../store/index.ts';
-import { useClient, useGic } from '../../store/instance.ts';
+import { selectInspection, useCalm } from '../../store/index.ts';
+import { useClient } from '../../store/instance.ts';
 import { RegisterRow, type RegisterActions } from './RegisterRow.tsx';
 
 function RegisterTable({
@@ -41,7 +41,7 @@ function RegisterTable({
  * through the model (W1S, RO, RAZ/WI behave as on hardware); the reply says what it did.
  */
 export function RegistersPanel() {
-  const inspection = useGic(selectInspection);
+  const inspection = useCalm(selectInspection);
   const client = useClient();
   const [outcome, setOutcome] = useState<string | null>(null);
   const actions = useMemo<RegisterActions>(

@@ -1,12 +1,18 @@
 import '../inspect.css';
 import { useEffect, useRef } from 'react';
-import { selectCpus, selectEventsVersion, selectScenario } from '../../store/index.ts';
+import {
+  selectCpus,
+  selectEventsVersion,
+  selectPlaying,
+  selectScenario,
+} from '../../store/index.ts';
 import { useClient, useGic, useGicStore } from '../../store/instance.ts';
 import { EventBuffer } from './event-buffer.ts';
 import { timelineModel } from './model.ts';
 import { createTimelineChart, type TimelineChart } from './timeline-chart.ts';
 
 const CAPACITY = 4000;
+const REDRAW_WHILE_PLAYING_MS = 250;
 
 /** One lane per PE over virtual time; drag the cursor (or ←/→ on it) to seek. */
 export function Timeline() {
@@ -36,13 +42,34 @@ export function Timeline() {
     };
   }, [client, hasMachine]);
 
+  const playing = useGic(selectPlaying);
+  const redrawRef = useRef<number | null>(null);
+
   useEffect(() => {
-    const ring = store.getState().events;
-    const latest = ring.latest(ring.capacity);
-    bufferRef.current.merge(latest);
-    const current = latest.length ? latest[latest.length - 1].seq : null;
-    chartRef.current?.update(timelineModel(bufferRef.current.all(), peCount), current);
-  }, [store, version, peCount]);
+    const redraw = () => {
+      redrawRef.current = null;
+      const ring = store.getState().events;
+      // a frame carries at most 500 events, so the newest 600 always include the new ones
+      const latest = ring.latest(600);
+      bufferRef.current.merge(latest);
+      const current = latest.length ? latest[latest.length - 1].seq : null;
+      chartRef.current?.update(timelineModel(bufferRef.current.all(), peCount), current);
+    };
+    if (!playing) {
+      if (redrawRef.current !== null) window.clearTimeout(redrawRef.current);
+      redraw();
+    } else if (redrawRef.current === null) {
+      // during playback the chart redraws a few times a second, not at every frame
+      redrawRef.current = window.setTimeout(redraw, REDRAW_WHILE_PLAYING_MS);
+    }
+  }, [store, version, peCount, playing]);
+
+  useEffect(
+    () => () => {
+      if (redrawRef.current !== null) window.clearTimeout(redrawRef.current);
+    },
+    [],
+  );
 
   return (
     <section className="panel timeline" aria-label="Timeline">

@@ -59,7 +59,8 @@ export function createTimelineChart(
   let current: number | null = null;
   let transform: ZoomTransform = zoomIdentity;
   let dragging = false;
-  const width = () => svgElement.clientWidth || 800;
+  let measuredWidth = svgElement.clientWidth || 800;
+  const width = () => measuredWidth;
   const base = (): ScaleLinear<number, number> =>
     scaleLinear()
       .domain(model ? [model.start, model.end] : [0, 1])
@@ -104,6 +105,8 @@ export function createTimelineChart(
   function draw(): void {
     if (!model) return;
     const m = model;
+    // measure once, before any write, so the draw never forces a second layout
+    measuredWidth = svgElement.clientWidth || 800;
     const sx = x();
     const height = TOP + m.peCount * LANE;
     svg.attr('height', height);

@@ -1,19 +1,43 @@
 import { useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { InterruptView } from '../../../protocol/index.ts';
-import { selectConfig, selectCpus, selectInterrupts } from '../../store/index.ts';
+import type { CpuView, InterruptView } from '../../../protocol/index.ts';
+import { selectConfig, selectCpus, selectInterrupts, selectSelectedPe } from '../../store/index.ts';
 import { useGic } from '../../store/instance.ts';
 import { CpuInterfaceCard } from './CpuInterfaceCard.tsx';
 import { InterruptCell } from './InterruptCell.tsx';
+import { bankedByPe, topologyMode } from './layout.ts';
+import { PeTiles } from './PeTiles.tsx';
 import { TokenOverlay } from './TokenOverlay.tsx';
 
-/** Banked interrupts grouped by PE, SGIs then PPIs; one pass over all interrupts. */
-function bankedByPe(interrupts: Readonly<Record<string, InterruptView>>, peCount: number) {
-  const byPe: InterruptView[][] = Array.from({ length: peCount }, () => []);
-  for (const interrupt of Object.values(interrupts))
-    if (interrupt.class !== 'spi' && interrupt.pe !== null) byPe[interrupt.pe]?.push(interrupt);
-  for (const list of byPe) list.sort((a, b) => a.intid - b.intid);
-  return byPe;
+function PeColumn({
+  cpu,
+  banked,
+}: {
+  readonly cpu: CpuView;
+  readonly banked: readonly InterruptView[];
+}) {
+  return (
+    <div className="pe-column">
+      <section
+        className="block redistributor"
+        aria-label={`Redistributor ${cpu.pe}`}
+        data-key={`redistributor:${cpu.pe}`}
+      >
+        <h3>
+          Redistributor {cpu.pe}{' '}
+          <small className={cpu.awake ? 'awake' : 'asleep'}>
+            {cpu.awake ? 'awake' : 'asleep (WAKER.ProcessorSleep=1)'}
+          </small>
+        </h3>
+        <div className="cells">
+          {banked.map((interrupt) => (
+            <InterruptCell key={interrupt.key} interrupt={interrupt} />
+          ))}
+        </div>
+      </section>
+      <CpuInterfaceCard cpu={cpu} />
+    </div>
+  );
 }
 
 export function Topology() {
@@ -21,6 +45,7 @@ export function Topology() {
   const config = useGic(selectConfig);
   const cpus = useGic(selectCpus);
   const interrupts = useGic(selectInterrupts);
+  const selectedPe = useGic(selectSelectedPe);
   const spis = useGic(
     useShallow((s) =>
       Object.values(s.view?.interrupts ?? {})
@@ -34,10 +59,11 @@ export function Topology() {
         <p className="placeholder-text">Load a scenario to see the GIC.</p>
       </section>
     );
-  const compact = config.peCount > 8;
+  const mode = topologyMode(config.peCount);
   const banked = bankedByPe(interrupts, cpus.length);
+  const selected = cpus[selectedPe] ?? cpus[0];
   return (
-    <section ref={hostRef} className={`topology${compact ? ' compact' : ''}`} aria-label="Topology">
+    <section ref={hostRef} className={`topology mode-${mode}`} aria-label="Topology">
       <TokenOverlay host={hostRef} />
       <section className="block distributor" aria-label="Distributor" data-key="distributor">
         <h2>
@@ -49,30 +75,20 @@ export function Topology() {
           ))}
         </div>
       </section>
-      <div className="pes" style={{ '--pe-count': cpus.length } as React.CSSProperties}>
-        {cpus.map((cpu) => (
-          <div className="pe-column" key={cpu.pe}>
-            <section
-              className="block redistributor"
-              aria-label={`Redistributor ${cpu.pe}`}
-              data-key={`redistributor:${cpu.pe}`}
-            >
-              <h3>
-                Redistributor {cpu.pe}{' '}
-                <small className={cpu.awake ? 'awake' : 'asleep'}>
-                  {cpu.awake ? 'awake' : 'asleep (WAKER.ProcessorSleep=1)'}
-                </small>
-              </h3>
-              <div className="cells">
-                {banked[cpu.pe]!.map((interrupt) => (
-                  <InterruptCell key={interrupt.key} interrupt={interrupt} />
-                ))}
-              </div>
-            </section>
-            <CpuInterfaceCard cpu={cpu} />
+      {mode !== 'full' ? (
+        <>
+          <PeTiles cpus={cpus} selected={selected.pe} />
+          <div className="pes" style={{ '--pe-count': 1 } as React.CSSProperties}>
+            <PeColumn cpu={selected} banked={banked[selected.pe]} />
           </div>
-        ))}
-      </div>
+        </>
+      ) : (
+        <div className="pes" style={{ '--pe-count': cpus.length } as React.CSSProperties}>
+          {cpus.map((cpu) => (
+            <PeColumn key={cpu.pe} cpu={cpu} banked={banked[cpu.pe]} />
+          ))}
+        </div>
+      )}
     </section>
   );
 }

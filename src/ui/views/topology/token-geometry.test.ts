@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { routeLength, tokenRoute } from './token-geometry.ts';
+import { pointAlong, routeLength, tokenRoute } from './token-geometry.ts';
 
 describe('token route', () => {
   it('goes from centre to centre with an elbow between boxes that are not aligned', () => {
@@ -23,5 +23,17 @@ describe('token route', () => {
       ]),
     ).toHaveLength(2);
     expect(tokenRoute([])).toEqual([]);
+  });
+
+  it('finds the point a fraction of the way along the route', () => {
+    const route = [
+      { x: 0, y: 0 },
+      { x: 0, y: 100 },
+      { x: 100, y: 100 },
+    ];
+    expect(pointAlong(route, 0)).toEqual({ x: 0, y: 0 });
+    expect(pointAlong(route, 0.25)).toEqual({ x: 0, y: 50 });
+    expect(pointAlong(route, 0.75)).toEqual({ x: 50, y: 100 });
+    expect(pointAlong(route, 1)).toEqual({ x: 100, y: 100 });
   });
 });

@@ -36,3 +36,21 @@ export function routeLength(points: readonly Point[]): number {
     length += Math.hypot(points[i].x - points[i - 1].x, points[i].y - points[i - 1].y);
   return length;
 }
+
+/** The point a fraction `t` (0…1) of the way along a polyline. */
+export function pointAlong(points: readonly Point[], t: number): Point {
+  const first = points[0];
+  if (!first) return { x: 0, y: 0 };
+  let remaining = Math.max(0, Math.min(1, t)) * routeLength(points);
+  for (let i = 1; i < points.length; i += 1) {
+    const a = points[i - 1];
+    const b = points[i];
+    const length = Math.hypot(b.x - a.x, b.y - a.y);
+    if (remaining <= length && length > 0) {
+      const f = remaining / length;
+      return { x: a.x + (b.x - a.x) * f, y: a.y + (b.y - a.y) * f };
+    }
+    remaining -= length;
+  }
+  return points[points.length - 1];
+}

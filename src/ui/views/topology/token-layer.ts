@@ -1,6 +1,6 @@
 import { easeCubicInOut, line, select, type Selection } from 'd3';
 import { beginAnimation } from '../../motion.ts';
-import { routeLength, tokenRoute, type Box } from './token-geometry.ts';
+import { pointAlong, routeLength, tokenRoute, type Box } from './token-geometry.ts';
 
 export interface TokenRequest {
   /** `data-key`s of the elements the token visits */
@@ -47,7 +47,7 @@ export function createTokenLayer(svgElement: SVGSVGElement, host: HTMLElement): 
     const group: Selection<SVGGElement, unknown, null, undefined> = svg
       .append('g')
       .attr('class', `token${request.nmi ? ' token-nmi' : ''}`);
-    const trail = group
+    group
       .append('path')
       .attr(
         'd',
@@ -57,15 +57,13 @@ export function createTokenLayer(svgElement: SVGSVGElement, host: HTMLElement): 
         )(points),
       )
       .attr('class', 'token-trail');
-    const node = trail.node()!;
-    const total = node.getTotalLength();
     const dot = group.append('circle').attr('r', 7).attr('class', 'token-dot');
     dot
       .transition()
       .duration(duration)
       .ease(easeCubicInOut)
       .attrTween('transform', () => (t) => {
-        const p = node.getPointAtLength(t * total);
+        const p = pointAlong(points, t);
         return `translate(${p.x},${p.y})`;
       })
       .on('end interrupt', () => {

@@ -1,0 +1,35 @@
+import type { CpuView, InterruptView } from '../../../protocol/index.ts';
+
+/**
+ * How many PEs each drawing handles: up to 8, every Redistributor and CPU interface in full
+ * (legible on a projector); up to 64, one compact tile per PE plus the selected PE in full;
+ * beyond, the same with small tiles. Drawing 64 full columns cost 40–60 ms per frame in a storm.
+ */
+export type TopologyMode = 'full' | 'compact' | 'aggregate';
+
+export function topologyMode(peCount: number): TopologyMode {
+  if (peCount <= 8) return 'full';
+  if (peCount <= 64) return 'compact';
+  return 'aggregate';
+}
+
+/** Banked interrupts grouped by PE, SGIs then PPIs; one pass over all interrupts. */
+export function bankedByPe(
+  interrupts: Readonly<Record<string, InterruptView>>,
+  peCount: number,
+): InterruptView[][] {
+  const byPe: InterruptView[][] = Array.from({ length: peCount }, () => []);
+  for (const interrupt of Object.values(interrupts))
+    if (interrupt.class !== 'spi' && interrupt.pe !== null) byPe[interrupt.pe]?.push(interrupt);
+  for (const list of byPe) list.sort((a, b) => a.intid - b.intid);
+  return byPe;
+}
+
+/** One word for a PE tile in the aggregate drawing (shown as text, not only colour). */
+export function peSummary(cpu: CpuView): 'nmi' | 'irq' | 'pending' | 'idle' {
+  const top = cpu.handlers[cpu.handlers.length - 1];
+  if (top?.kind === 'nmi') return 'nmi';
+  if (top) return 'irq';
+  if (cpu.lines.irq || cpu.lines.fiq || cpu.lines.nmi) return 'pending';
+  return 'idle';
+}
