@@ -14,25 +14,6 @@ const fixtureNames = readdirSync(FIXTURES)
   .filter((name) => name.endsWith('.log.gz'))
   .sort();
 
-/**
- * Known differences between the model and QEMU, by name, each waiting for a fix in src/gic.
- * Every entry must be listed in the report that added it; the goal is an empty list.
- */
-const KNOWN_MISMATCHES: readonly {
-  readonly name: string;
-  readonly applies: (mismatch: ReplayMismatch) => boolean;
-}[] = [
-  {
-    // QEMU 7.2 sets GICR_CTLR.CES (bit 1) when LPIs are supported; the qemu profile does not.
-    name: 'GICR_CTLR.CES missing under the qemu profile',
-    applies: (m) => m.check === 'GICR_CTLR' && (BigInt(m.expected) ^ BigInt(m.got)) === 0x2n,
-  },
-];
-
-function unexplained(mismatches: readonly ReplayMismatch[]): readonly ReplayMismatch[] {
-  return mismatches.filter((m) => !KNOWN_MISMATCHES.some((known) => known.applies(m)));
-}
-
 function show(mismatches: readonly ReplayMismatch[]): string {
   return mismatches
     .slice(0, 15)
@@ -92,7 +73,7 @@ describe.each(fixtureNames)('QEMU trace %s replayed under the qemu profile', (na
     const reads = log.records.filter((r) => GUEST_READS.has(r.kind)).length;
     expect(sum(result.guest.compared)).toBe(reads);
     expect(result.guest.compared['ICC_IAR1_EL1'] ?? 0).toBe(iar1Values(log.records).length);
-    const wrong = unexplained(result.guest.mismatches);
+    const wrong = result.guest.mismatches;
     expect(wrong, show(wrong)).toEqual([]);
   }, 120_000);
 
@@ -102,7 +83,7 @@ describe.each(fixtureNames)('QEMU trace %s replayed under the qemu profile', (na
     expect(result.emulator.compared['SGI targets'] ?? 0).toBeGreaterThanOrEqual(sgis);
     expect(result.emulator.compared['HPPI'] ?? 0).toBeGreaterThan(0);
     expect(result.emulator.compared['IRQ/FIQ'] ?? 0).toBeGreaterThan(0);
-    const wrong = unexplained(result.emulator.mismatches);
+    const wrong = result.emulator.mismatches;
     expect(wrong, show(wrong)).toEqual([]);
   }, 120_000);
 });
