@@ -42,8 +42,11 @@ export interface Machine {
   /** The GIC model, for its read-only views (interrupt, cpuInterface, …). */
   readonly gic: Gic;
   now(): number;
-  /** Runs until at least one GIC event happened (or nothing is left to do). */
-  step(): readonly MachineEvent[];
+  /**
+   * Runs until at least one GIC event happened, or nothing is left to do, or the next agenda
+   * entry lies beyond `limit` (ns; the clock then moves to `limit`).
+   */
+  step(limit?: number): readonly MachineEvent[];
   /** Runs every agenda entry up to `time` (ns) and moves the clock there. */
   runUntil(time: number): readonly MachineEvent[];
   /** Runs until some PE acknowledges an interrupt, or until `limit` (ns). */
@@ -186,7 +189,7 @@ export function createMachine(scenario: Scenario): Machine {
     scenario,
     gic,
     now: () => core.state.now,
-    step: () => runWhile(Infinity, (events) => events.some((e) => e.kind === 'gic')),
+    step: (limit = Infinity) => runWhile(limit, (events) => events.some((e) => e.kind === 'gic')),
     runUntil: (time) => runWhile(time, () => false),
     runUntilAcknowledge: (limit = Infinity) =>
       runWhile(limit, (events) =>

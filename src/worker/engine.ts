@@ -18,8 +18,10 @@ export class InputError extends Error {
 export interface Engine {
   readonly scenario: ScenarioMeta;
   readonly peCount: number;
-  /** Performs the next GIC-visible event; false when nothing is scheduled. */
-  step(): boolean;
+  /**
+   * Runs to the next GIC-visible event, but not past `limit` (ns); false when nothing happened.
+   */
+  step(limit?: number): boolean;
   /** Virtual time in ns. */
   time(): number;
   /** Time of the next scheduled event, or null. */

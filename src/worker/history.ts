@@ -2,6 +2,8 @@ import type { Engine } from './engine.ts';
 
 /** An input from the page that changes the machine; replayed in order after a restore. */
 export type Input =
+  /** a machine step bounded by a time (run until, playback), recorded so replay stops there too */
+  | { readonly kind: 'step'; readonly limit: number }
   | { readonly kind: 'inject-nmi' }
   | { readonly kind: 'set-injector-mode'; readonly mode: Parameters<Engine['setInjectorMode']>[0] }
   | {
@@ -49,6 +51,15 @@ export class History {
     const input = this.#inputs.get(this.#position);
     if (input) applyInput(this.engine, input);
     else if (!this.engine.step()) return false;
+    this.#advance();
+    return true;
+  }
+
+  /** One machine step that stops at `limit` (ns); a new action, so it rewrites the future. */
+  stepUntil(limit: number): boolean {
+    if (!this.engine.step(limit)) return false;
+    this.#forgetFuture();
+    this.#inputs.set(this.#position, { kind: 'step', limit });
     this.#advance();
     return true;
   }
@@ -108,6 +119,9 @@ export class History {
 
 function applyInput(engine: Engine, input: Input): string {
   switch (input.kind) {
+    case 'step':
+      engine.step(input.limit);
+      return 'stepped';
     case 'inject-nmi':
       return engine.injectNmi();
     case 'set-injector-mode':

@@ -204,7 +204,7 @@ export class Host {
     while (taken < MAX_STEPS_PER_COMMAND) {
       const next = engine.nextEventTime();
       if (next === null || next > time) break;
-      history.step();
+      if (!history.stepUntil(time)) break;
       taken += 1;
     }
     if (engine.time() < time) history.apply({ kind: 'advance', time });
@@ -249,7 +249,7 @@ export class Host {
       while (true) {
         const next = engine.nextEventTime();
         if (next === null || next > until) break;
-        if (!history.step()) break;
+        if (!history.stepUntil(until)) break;
       }
       if (engine.nextEventTime() !== null && engine.time() < until) {
         history.apply({ kind: 'advance', time: until });

@@ -89,11 +89,12 @@ class MachineEngine implements Engine {
     });
   }
 
-  step(): boolean {
+  step(limit = Infinity): boolean {
     this.#acknowledged = false;
-    const events = this.#machine.step();
+    const before = this.#machine.now();
+    const events = this.#machine.step(limit);
     this.#acknowledged = events.some((e) => e.kind === 'gic' && e.event.kind === 'acknowledged');
-    return events.length > 0;
+    return events.length > 0 || this.#machine.now() !== before;
   }
 
   time(): number {

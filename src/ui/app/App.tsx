@@ -29,18 +29,20 @@ export function App() {
       <Notice />
       <Controls />
       <main className="layout">
-        <Topology />
+        <div className="main-column">
+          <Topology />
+          <Timeline />
+          <EventLog />
+          <RegistersPanel />
+        </div>
         <aside className="side">
           <ScenarioPanel />
           <InjectorPanel />
           <CpuDetail />
           <Explainer />
           <PriorityLadder />
+          <CountsTable />
         </aside>
-        <Timeline />
-        <EventLog />
-        <CountsTable />
-        <RegistersPanel />
         <InspectFocus />
       </main>
     </div>

@@ -5,22 +5,39 @@ import { interruptKey } from './interrupts.ts';
 
 type Fields = Record<string, string | number | boolean | null>;
 
-/** Which drawn elements a token visits for this event (see EventView.path). */
+const cellOf = (intid: number, pe: number) => interruptKey(intid, intid < 32 ? pe : null);
+
+/**
+ * Which drawn elements a token visits for this event (see EventView.path): forwarded to a CPU
+ * interface (through the Redistributor for an SPI), acknowledged, priority dropped (back to
+ * the cell), an SGI from its sender to the target, an NMI injection.
+ */
 function pathOf(event: MachineEvent): string[] {
   if (event.kind === 'nmi-injected') {
     const { chosen, targetPe } = event;
-    const cell = interruptKey(chosen.intid, chosen.intid < 32 ? chosen.pe : null);
-    return targetPe === null ? [] : [cell, `cpu:${targetPe}`];
+    return targetPe === null
+      ? []
+      : [cellOf(chosen.intid, chosen.pe ?? targetPe), `cpu:${targetPe}`];
   }
   if (event.kind !== 'gic') return [];
   const gic = event.event;
   switch (gic.kind) {
+    case 'hppi-changed': {
+      const hppi = gic.hppi;
+      if (!hppi || hppi.intid === gic.previous?.intid) return [];
+      return hppi.intid < 32
+        ? [cellOf(hppi.intid, gic.pe), `cpu:${gic.pe}`]
+        : [cellOf(hppi.intid, gic.pe), `redistributor:${gic.pe}`, `cpu:${gic.pe}`];
+    }
     case 'acknowledged':
-      return [interruptKey(gic.intid, gic.intid < 32 ? gic.pe : null), `cpu:${gic.pe}`];
+      return [cellOf(gic.intid, gic.pe), `cpu:${gic.pe}`];
+    case 'priority-dropped':
+      return gic.intid < 1020 ? [`cpu:${gic.pe}`, cellOf(gic.intid, gic.pe)] : [];
     case 'sgi-generated':
-      return gic.targets.length ? [`cpu:${gic.pe}`, interruptKey(gic.intid, gic.targets[0])] : [];
-    case 'routed':
-      return gic.pe === null ? [] : [interruptKey(gic.intid, null), `cpu:${gic.pe}`];
+      return gic.targets
+        .map((target) => [`cpu:${gic.pe}`, cellOf(gic.intid, target)])
+        .flat()
+        .slice(0, 2);
     default:
       return [];
   }

@@ -18,7 +18,8 @@ export function EventLog() {
   const [selectedSeq, setSelectedSeq] = useState<number | null>(null);
   const ring = store.getState().events;
   const all = ring.latest(ring.capacity);
-  const rows = filterEvents(all, filter, SHOWN);
+  // newest first: the row that just happened is the one on top
+  const rows = [...filterEvents(all, filter, SHOWN)].reverse();
   return (
     <section className="panel log" aria-label="Event log">
       <h2>Event log</h2>

@@ -21,7 +21,10 @@ export function TokenOverlay({ host }: { readonly host: React.RefObject<HTMLElem
       layer.play(
         fresh
           .filter((event) => event.path.length >= 2)
-          .map((event) => ({ path: event.path, nmi: /nmi/i.test(event.kind) })),
+          .map((event) => ({
+            path: event.path,
+            nmi: /nmi/i.test(event.kind) || event.fields.nmi === true,
+          })),
       );
     });
     return () => {
