@@ -16,6 +16,16 @@ test.describe('inspect: registers, ladder, timeline and the explainer', () => {
     );
   });
 
+  test('writing GICD_ICENABLER1 in the panel disables the SPI again', async ({ app }) => {
+    await app.loadScenario('timer-never-fires');
+    await app.selectInterrupt('SPI 33');
+    await app.writeRegister('GICD_ISENABLER1', '0x2');
+    await expect(app.registerRow('GICD_ICENABLER1')).toContainText('SPI 33 enabled');
+    await app.writeRegister('GICD_ICENABLER1', '0x2');
+    await expect(app.button('SPI 33 inactive disabled')).toBeVisible();
+    await expect(app.registerRow('GICD_ISENABLER1')).toContainText('SPI 33 disabled');
+  });
+
   test('the acknowledge registers are never read by viewing, only on purpose', async ({ app }) => {
     await app.loadScenario('timer-never-fires');
     await app.call('runUntil', 550_000);

@@ -3,7 +3,7 @@ export type { SysregName, SysregAccess, SysregEncoding } from './sysregs.ts';
 export { classifyIntId, SGI_RANGE, PPI_RANGE, SPI_RANGE, SPECIAL_INTIDS } from './intid.ts';
 export type { IntIdClassName } from './intid.ts';
 export { DISTRIBUTOR_REGISTERS } from './registers/distributor.ts';
-export { REDISTRIBUTOR_REGISTERS } from './registers/redistributor.ts';
+export { GICR_SGI_BASE, REDISTRIBUTOR_REGISTERS } from './registers/redistributor.ts';
 export { CPU_INTERFACE_REGISTERS } from './registers/cpu-interface.ts';
 export { findDistributorRegister, findRedistributorRegister } from './registers/lookup.ts';
 export type { RegisterMatch } from './registers/lookup.ts';

@@ -38,6 +38,28 @@ describe('register catalogue', () => {
     expect(bad).toEqual([]);
   });
 
+  it('per-INTID fields repeat once per INTID, named with <x> as IHI 0069 names them', () => {
+    const arrays = [...DISTRIBUTOR_REGISTERS, ...REDISTRIBUTOR_REGISTERS].filter(
+      (r) => r.perIntId && r.perIntId.bitsPerIntId < 64,
+    );
+    const bad = arrays
+      .filter((r) => r.fields.length !== 1 || r.fields[0].repeat !== r.perIntId?.bitsPerIntId)
+      .map((r) => r.name);
+    expect(bad).toEqual([]);
+    const repeated = [...arrays, ...CPU_INTERFACE_REGISTERS].flatMap((r) =>
+      r.fields.filter((fl) => fl.repeat !== undefined),
+    );
+    expect(
+      repeated.filter((fl) => !fl.name.includes('<x>') || (fl.hi - fl.lo + 1) % (fl.repeat ?? 1)),
+    ).toEqual([]);
+    const field = (name: string) =>
+      [...DISTRIBUTOR_REGISTERS, ...REDISTRIBUTOR_REGISTERS].find((r) => r.name === name)?.fields[0]
+        .name;
+    expect(field('GICD_ICENABLER<n>')).toBe('Clear_enable_bit<x>');
+    expect(field('GICR_ICFGR1')).toBe('Int_config<x>');
+    expect(field('GICR_IPRIORITYR<n>')).toBe('Priority_offset_<x>B');
+  });
+
   it('every system register name the model accepts has a catalogue entry, with unique encodings', () => {
     expect(CPU_INTERFACE_REGISTERS.map((r) => r.name).sort()).toEqual([...SYSREG_NAMES].sort());
     const encodings = CPU_INTERFACE_REGISTERS.map((r) => JSON.stringify(r.encoding));

@@ -53,6 +53,12 @@ const SGI_FIELDS = [
   f('Aff3', 55, 48, 'affinity level 3 of the targets'),
 ];
 
+/** Bit x of register n: group priority (32n+x) << (8 − preemption bits) is active (§4.4). */
+const ACTIVE: RegisterField = {
+  ...f('P<x>', 31, 0, 'group priority level 32n+x is active'),
+  repeat: 1,
+};
+
 const APR = (group: 0 | 1, n: number): SysregSpec =>
   reg(
     `ICC_AP${group}R${n}_EL1`,
@@ -61,12 +67,7 @@ const APR = (group: 0 | 1, n: number): SysregSpec =>
     group === 1,
     0,
     `Active priorities, Group ${group}, register ${n} (exists when the priority bits need it)`,
-    group === 1 && n === 0
-      ? [
-          f('P', 31, 0, 'one bit per active group priority'),
-          f('NMI', 63, 63, 'an NMI is active (GICv3.3)'),
-        ]
-      : [f('P', 31, 0, 'one bit per active group priority')],
+    group === 1 && n === 0 ? [ACTIVE, f('NMI', 63, 63, 'an NMI is active (GICv3.3)')] : [ACTIVE],
   );
 
 export const CPU_INTERFACE_REGISTERS: readonly SysregSpec[] = [

@@ -8,13 +8,17 @@ const f = (name: string, hi: number, lo: number, description: string): RegisterF
   description,
 });
 
-const intidBits = (description: string): RegisterField[] => [f('bits', 31, 0, description)];
+/** Per-INTID fields as IHI 0069 names them: `Set_enable_bit<x>` is bit x, INTID 32n+x. */
+const perIntId = (name: string, repeat: 1 | 2 | 8, description: string): RegisterField[] => [
+  { ...f(name, 31, 0, description), repeat },
+];
 
 /** One-bit-per-INTID Distributor arrays (registers 1…31 cover SPIs; register 0 is RAZ/WI). */
 function bitmap(
   name: string,
   offset: number,
   access: RegisterSpec['access'],
+  field: string,
   summary: string,
 ): RegisterSpec {
   return {
@@ -30,7 +34,7 @@ function bitmap(
     summary,
     source: '§2.1',
     perIntId: { bitsPerIntId: 1, firstIntId: 0 },
-    fields: intidBits('one bit per INTID 32n…32n+31'),
+    fields: perIntId(field, 1, 'INTID 32n+x'),
   };
 }
 
@@ -146,14 +150,33 @@ export const DISTRIBUTOR_REGISTERS: readonly RegisterSpec[] = [
     'GICD_IGROUPR<n>',
     0x80,
     'RW',
+    'Group_status_bit<x>',
     'Group bit: 0 = Group 0 / Secure Group 1, 1 = Non-secure Group 1',
   ),
-  bitmap('GICD_ISENABLER<n>', 0x100, 'W1S', 'Set-enable'),
-  bitmap('GICD_ICENABLER<n>', 0x180, 'W1C', 'Clear-enable'),
-  bitmap('GICD_ISPENDR<n>', 0x200, 'W1S', 'Set-pending (reads the effective pending state)'),
-  bitmap('GICD_ICPENDR<n>', 0x280, 'W1C', 'Clear-pending (clears the latch only)'),
-  bitmap('GICD_ISACTIVER<n>', 0x300, 'W1S', 'Set-active'),
-  bitmap('GICD_ICACTIVER<n>', 0x380, 'W1C', 'Clear-active (deactivate without priority drop)'),
+  bitmap('GICD_ISENABLER<n>', 0x100, 'W1S', 'Set_enable_bit<x>', 'Set-enable'),
+  bitmap('GICD_ICENABLER<n>', 0x180, 'W1C', 'Clear_enable_bit<x>', 'Clear-enable'),
+  bitmap(
+    'GICD_ISPENDR<n>',
+    0x200,
+    'W1S',
+    'Set_pending_bit<x>',
+    'Set-pending (reads the effective pending state)',
+  ),
+  bitmap(
+    'GICD_ICPENDR<n>',
+    0x280,
+    'W1C',
+    'Clear_pending_bit<x>',
+    'Clear-pending (clears the latch only)',
+  ),
+  bitmap('GICD_ISACTIVER<n>', 0x300, 'W1S', 'Set_active_bit<x>', 'Set-active'),
+  bitmap(
+    'GICD_ICACTIVER<n>',
+    0x380,
+    'W1C',
+    'Clear_active_bit<x>',
+    'Clear-active (deactivate without priority drop)',
+  ),
   {
     name: 'GICD_IPRIORITYR<n>',
     frame: 'GICD',
@@ -167,12 +190,7 @@ export const DISTRIBUTOR_REGISTERS: readonly RegisterSpec[] = [
     summary: 'Priority byte per INTID (lower is higher); NS view shifted when DS=0',
     source: '§2.4',
     perIntId: { bitsPerIntId: 8, firstIntId: 0 },
-    fields: [
-      f('Priority_offset_0B', 7, 0, 'INTID 4n'),
-      f('Priority_offset_1B', 15, 8, 'INTID 4n+1'),
-      f('Priority_offset_2B', 23, 16, 'INTID 4n+2'),
-      f('Priority_offset_3B', 31, 24, 'INTID 4n+3'),
-    ],
+    fields: perIntId('Priority_offset_<x>B', 8, 'INTID 4n+x'),
   },
   {
     name: 'GICD_ITARGETSR<n>',
@@ -201,12 +219,13 @@ export const DISTRIBUTOR_REGISTERS: readonly RegisterSpec[] = [
     summary: 'Trigger mode: bit 2k+1 set = edge-triggered, clear = level-sensitive',
     source: '§1.2',
     perIntId: { bitsPerIntId: 2, firstIntId: 0 },
-    fields: intidBits('two bits per INTID 16n…16n+15; the upper bit selects edge'),
+    fields: perIntId('Int_config<x>', 2, 'INTID 16n+x; the upper bit selects edge'),
   },
   bitmap(
     'GICD_IGRPMODR<n>',
     0xd00,
     'RW',
+    'Group_modifier_bit<x>',
     'Group modifier (with IGROUPR: G0 / G1S / G1NS); RAZ/WI when DS=1',
   ),
   {
@@ -222,7 +241,7 @@ export const DISTRIBUTOR_REGISTERS: readonly RegisterSpec[] = [
     summary: 'Non-secure access to Secure interrupts (Secure-only; RAZ/WI when DS=1)',
     source: '§2.1',
     perIntId: { bitsPerIntId: 2, firstIntId: 0 },
-    fields: intidBits('two bits per INTID 16n…16n+15'),
+    fields: perIntId('NS_access<x>', 2, 'INTID 16n+x'),
   },
   {
     name: 'GICD_SGIR',
@@ -266,7 +285,13 @@ export const DISTRIBUTOR_REGISTERS: readonly RegisterSpec[] = [
     source: '§2.1',
     fields: [],
   },
-  bitmap('GICD_INMIR<n>', 0xf80, 'RW', 'Non-maskable property (GICv3.3); RES0 for Group 0'),
+  bitmap(
+    'GICD_INMIR<n>',
+    0xf80,
+    'RW',
+    'NMI<x>',
+    'Non-maskable property (GICv3.3); RES0 for Group 0',
+  ),
   {
     name: 'GICD_IROUTER<n>',
     frame: 'GICD',

@@ -1,5 +1,5 @@
 import { DISTRIBUTOR_REGISTERS } from './distributor.ts';
-import { REDISTRIBUTOR_REGISTERS } from './redistributor.ts';
+import { GICR_SGI_BASE, REDISTRIBUTOR_REGISTERS } from './redistributor.ts';
 import type { RegisterFrame, RegisterSpec } from './types.ts';
 
 export interface RegisterMatch {
@@ -34,7 +34,7 @@ export function findDistributorRegister(offset: number): RegisterMatch | null {
 
 /** The Redistributor register at an offset of a PE's frames (SGI_base at 0x10000), or null. */
 export function findRedistributorRegister(offset: number): RegisterMatch | null {
-  return offset >= 0x10000
-    ? find(REDISTRIBUTOR_REGISTERS, 'GICR_SGI', offset - 0x10000)
+  return offset >= GICR_SGI_BASE
+    ? find(REDISTRIBUTOR_REGISTERS, 'GICR_SGI', offset - GICR_SGI_BASE)
     : find(REDISTRIBUTOR_REGISTERS, 'GICR_RD', offset);
 }

@@ -33,10 +33,15 @@ function rd(
   };
 }
 
+const intidOfX = (bitsPerIntId: number, first: number) =>
+  bitsPerIntId === 8 ? 'INTID 4n+x' : first ? `INTID ${first}+x` : 'INTID x';
+
+/** SGI_base registers: one bit (or 2, or 8) per SGI/PPI, fields named as IHI 0069 does. */
 function sgi(
   name: string,
   offset: number,
   access: RegisterSpec['access'],
+  field: string,
   summary: string,
   bitsPerIntId: 1 | 2 | 8 = 1,
   firstIntId = 0,
@@ -55,9 +60,12 @@ function sgi(
     summary,
     source: '§3.3',
     perIntId: { bitsPerIntId, firstIntId },
-    fields: [f('bits', 31, 0, 'per-INTID bits for SGIs 0–15 and PPIs 16–31')],
+    fields: [{ ...f(field, 31, 0, intidOfX(bitsPerIntId, firstIntId)), repeat: bitsPerIntId }],
   };
 }
+
+/** SGI_base = RD_base + 0x10000 (reference §3.1). */
+export const GICR_SGI_BASE = 0x10000;
 
 /** Redistributor registers: RD_base frame at 0, SGI_base frame at 0x10000 (offsets from each). */
 export const REDISTRIBUTOR_REGISTERS: readonly RegisterSpec[] = [
@@ -130,18 +138,61 @@ export const REDISTRIBUTOR_REGISTERS: readonly RegisterSpec[] = [
     f('OuterCache', 58, 56, 'outer cacheability'),
     f('PTZ', 62, 62, 'pending table is zero'),
   ]),
-  sgi('GICR_IGROUPR0', 0x80, 'RW', 'Group bit of SGIs/PPIs'),
-  sgi('GICR_ISENABLER0', 0x100, 'W1S', 'Set-enable'),
-  sgi('GICR_ICENABLER0', 0x180, 'W1C', 'Clear-enable'),
-  sgi('GICR_ISPENDR0', 0x200, 'W1S', 'Set-pending (an SGI bit makes it pending locally)'),
-  sgi('GICR_ICPENDR0', 0x280, 'W1C', 'Clear-pending'),
-  sgi('GICR_ISACTIVER0', 0x300, 'W1S', 'Set-active'),
-  sgi('GICR_ICACTIVER0', 0x380, 'W1C', 'Clear-active (deactivate without priority drop)'),
-  sgi('GICR_IPRIORITYR<n>', 0x400, 'RW', 'Priority byte per SGI/PPI', 8, 0, 8),
-  sgi('GICR_ICFGR0', 0xc00, 'RO', 'SGI trigger mode: always edge (reads 0xAAAAAAAA)', 2, 0),
-  sgi('GICR_ICFGR1', 0xc04, 'RW', 'PPI trigger mode: bit 2k+1 set = edge', 2, 16),
-  sgi('GICR_IGRPMODR0', 0xd00, 'RW', 'Group modifier of SGIs/PPIs; RAZ/WI when DS=1'),
-  sgi('GICR_NSACR', 0xe00, 'RW', 'Non-secure generation of Secure SGIs (Secure-only)', 2, 0),
-  sgi('GICR_INMIR0', 0xf80, 'RW', 'Non-maskable property of SGIs/PPIs (GICv3.3)'),
+  sgi('GICR_IGROUPR0', 0x80, 'RW', 'Group_status_bit<x>', 'Group bit of SGIs/PPIs'),
+  sgi('GICR_ISENABLER0', 0x100, 'W1S', 'Set_enable_bit<x>', 'Set-enable'),
+  sgi('GICR_ICENABLER0', 0x180, 'W1C', 'Clear_enable_bit<x>', 'Clear-enable'),
+  sgi(
+    'GICR_ISPENDR0',
+    0x200,
+    'W1S',
+    'Set_pending_bit<x>',
+    'Set-pending (an SGI bit makes it pending locally)',
+  ),
+  sgi('GICR_ICPENDR0', 0x280, 'W1C', 'Clear_pending_bit<x>', 'Clear-pending'),
+  sgi('GICR_ISACTIVER0', 0x300, 'W1S', 'Set_active_bit<x>', 'Set-active'),
+  sgi(
+    'GICR_ICACTIVER0',
+    0x380,
+    'W1C',
+    'Clear_active_bit<x>',
+    'Clear-active (deactivate without priority drop)',
+  ),
+  sgi(
+    'GICR_IPRIORITYR<n>',
+    0x400,
+    'RW',
+    'Priority_offset_<x>B',
+    'Priority byte per SGI/PPI',
+    8,
+    0,
+    8,
+  ),
+  sgi(
+    'GICR_ICFGR0',
+    0xc00,
+    'RO',
+    'Int_config<x>',
+    'SGI trigger mode: always edge (reads 0xAAAAAAAA)',
+    2,
+    0,
+  ),
+  sgi('GICR_ICFGR1', 0xc04, 'RW', 'Int_config<x>', 'PPI trigger mode: bit 2k+1 set = edge', 2, 16),
+  sgi(
+    'GICR_IGRPMODR0',
+    0xd00,
+    'RW',
+    'Group_modifier_bit<x>',
+    'Group modifier of SGIs/PPIs; RAZ/WI when DS=1',
+  ),
+  sgi(
+    'GICR_NSACR',
+    0xe00,
+    'RW',
+    'NS_access<x>',
+    'Non-secure generation of Secure SGIs (Secure-only)',
+    2,
+    0,
+  ),
+  sgi('GICR_INMIR0', 0xf80, 'RW', 'NMI<x>', 'Non-maskable property of SGIs/PPIs (GICv3.3)'),
   ...coreSightIdRegisters('GICR', 'GICR_RD', 0x93),
 ];

@@ -16,6 +16,8 @@ export interface RegisterField {
   readonly lo: number;
   readonly access?: AccessKind;
   readonly description: string;
+  /** The field repeats every `repeat` bits across [hi:lo]; `<x>` in its name is the index. */
+  readonly repeat?: 1 | 2 | 8;
 }
 
 /** How a register array maps onto INTIDs (for bitmap/priority/config registers). */

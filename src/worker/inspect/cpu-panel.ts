@@ -1,23 +1,14 @@
 import type { Gic } from '../../gic/index.ts';
 import type { RegisterValueView } from '../../protocol/index.ts';
+import { sysreg, type PanelRegister } from './catalogue.ts';
 import {
-  ACKNOWLEDGE_REGISTERS,
-  ICC_BPR0,
-  ICC_BPR1,
-  ICC_CTLR,
-  ICC_HPPIR0,
-  ICC_HPPIR1,
-  ICC_IGRPEN0,
-  ICC_IGRPEN1,
-  ICC_NMIAR1,
-  ICC_PMR,
-  ICC_RPR,
-  ICC_SRE,
-  WRITE_ONLY_SYSREGS,
-  type FieldSpec,
-  type SysregSpec,
-} from './catalogue.ts';
-import { noMeaning, registerView, warningsFor, type Meaning } from './decode.ts';
+  compose,
+  fieldValue,
+  noMeaning,
+  registerView,
+  warningsFor,
+  type Meaning,
+} from './decode.ts';
 import { hex2 } from './hex.ts';
 import type { WarningEvent } from './input.ts';
 import { groupPriorityMask } from './priority.ts';
@@ -25,6 +16,18 @@ import { groupPriorityMask } from './priority.ts';
 /** Number of ICC_AP0R<n>/AP1R<n> registers for the preemption bits (reference §4.4). */
 const aprCount = (preemptionBits: number) =>
   preemptionBits >= 7 ? 4 : preemptionBits === 6 ? 2 : 1;
+
+/** Shown without a value: a read acknowledges (offered as an action instead), or write-only. */
+const VALUELESS = [
+  'ICC_IAR0_EL1',
+  'ICC_IAR1_EL1',
+  'ICC_NMIAR1_EL1',
+  'ICC_EOIR0_EL1',
+  'ICC_EOIR1_EL1',
+  'ICC_DIR_EL1',
+  'ICC_SGI0R_EL1',
+  'ICC_SGI1R_EL1',
+];
 
 /**
  * The selected PE's ICC registers. Values come from the CPU interface view; HPPIR, CTLR and SRE
@@ -38,17 +41,17 @@ export function cpuPanel(
   const cpu = gic.cpuInterface(pe);
   const config = gic.config;
   const view = (
-    spec: SysregSpec,
+    register: PanelRegister,
     value: bigint | null,
     meaning: Meaning = noMeaning,
-    fields = spec.fields,
+    fields = register.fields,
   ) =>
     registerView(
-      { name: spec.name, block: 'sysreg', offset: null, width: spec.width, access: spec.access },
-      value,
-      fields,
+      register,
+      register.unreadable ? null : value,
       meaning,
-      warningsFor(recent, spec.name, pe),
+      warningsFor(recent, register.name, pe),
+      fields,
     );
   const bpr1 = cpu.cbprNs ? Math.min(cpu.bpr0 + 1, 7) : cpu.bpr1Ns;
   const maskMeaning =
@@ -60,52 +63,53 @@ export function cpuPanel(
     (_f, v) =>
       `${group} ${v ? 'enabled' : 'disabled'} at this CPU interface`;
   const intidMeaning: Meaning = (_f, v) => (v === 1023 ? 'none (1023)' : `INTID ${v}`);
+  const rpr = sysreg('ICC_RPR_EL1');
   const out: RegisterValueView[] = [
     view(
-      ICC_PMR,
+      sysreg('ICC_PMR_EL1'),
       BigInt(cpu.pmr),
       (_f, v) => `priorities below ${hex2(v)} pass (lower value = higher)`,
     ),
     view(
-      ICC_RPR,
-      BigInt(cpu.runningPriority) | (cpu.runningNmi ? 1n << 63n : 0n),
+      rpr,
+      compose(rpr, { Priority: cpu.runningPriority, NMI: cpu.runningNmi }),
       rprMeaning,
-      rprFields(config.nmi),
+      rpr.fields.filter((field) => config.nmi || field.hi < 32),
     ),
-    view(ICC_BPR0, BigInt(cpu.bpr0), maskMeaning(groupPriorityMask(cpu, 'G0'))),
-    view(ICC_BPR1, BigInt(bpr1), maskMeaning(groupPriorityMask(cpu, 'G1NS'))),
-    view(ICC_CTLR, gic.readSysreg(pe, ICC_CTLR.name), ctlrMeaning),
-    view(ICC_IGRPEN0, cpu.igrpen0 ? 1n : 0n, enableMeaning('Group 0')),
-    view(ICC_IGRPEN1, cpu.igrpen1Ns ? 1n : 0n, enableMeaning('Group 1')),
-    view(ICC_HPPIR0, gic.readSysreg(pe, ICC_HPPIR0.name), intidMeaning),
-    view(ICC_HPPIR1, gic.readSysreg(pe, ICC_HPPIR1.name), intidMeaning),
+    view(sysreg('ICC_BPR0_EL1'), BigInt(cpu.bpr0), maskMeaning(groupPriorityMask(cpu, 'G0'))),
+    view(sysreg('ICC_BPR1_EL1'), BigInt(bpr1), maskMeaning(groupPriorityMask(cpu, 'G1NS'))),
+    view(sysreg('ICC_CTLR_EL1'), gic.readSysreg(pe, 'ICC_CTLR_EL1'), ctlrMeaning),
+    view(sysreg('ICC_IGRPEN0_EL1'), cpu.igrpen0 ? 1n : 0n, enableMeaning('Group 0')),
+    view(sysreg('ICC_IGRPEN1_EL1'), cpu.igrpen1Ns ? 1n : 0n, enableMeaning('Group 1')),
+    view(sysreg('ICC_HPPIR0_EL1'), gic.readSysreg(pe, 'ICC_HPPIR0_EL1'), intidMeaning),
+    view(sysreg('ICC_HPPIR1_EL1'), gic.readSysreg(pe, 'ICC_HPPIR1_EL1'), intidMeaning),
   ];
   const shift = 8 - config.preemptionBits;
   const aprMeaning =
     (regno: number): Meaning =>
     (field, v) => {
       if (field.name === 'NMI') return v ? 'an NMI is active' : null;
-      return v
-        ? `group priority ${hex2(((regno * 32 + field.bits[1]) << shift) & 0xff)} active`
-        : null;
+      return v ? `group priority ${hex2(((regno * 32 + field.lo) << shift) & 0xff)} active` : null;
     };
+  /** One field per set bit (P<x>), plus the NMI bit of AP1R0 when GICv3.3 NMIs exist (nmi set). */
+  const apr = (name: string, regno: number, bits: number, nmi: boolean | null) => {
+    const register = sysreg(name);
+    const value = BigInt(bits) | (nmi ? compose(register, { NMI: true }) : 0n);
+    const fields = register.fields.filter((field) =>
+      field.name === 'NMI' ? nmi !== null : fieldValue(value, field) === 1,
+    );
+    return view(register, value, aprMeaning(regno), fields);
+  };
   const { ap0r, ap1rNs, nmiNs } = cpu.activePriorities;
   for (let n = 0; n < aprCount(config.preemptionBits); n++) {
-    const ap0 = BigInt(ap0r[n] ?? 0);
-    out.push(view(aprSpec(`ICC_AP0R${n}_EL1`, false), ap0, aprMeaning(n), aprFields(ap0, false)));
-    const nmiBit = n === 0 && config.nmi;
-    const ap1 = BigInt(ap1rNs[n] ?? 0) | (nmiBit && nmiNs ? 1n << 63n : 0n);
-    out.push(view(aprSpec(`ICC_AP1R${n}_EL1`, nmiBit), ap1, aprMeaning(n), aprFields(ap1, nmiBit)));
+    out.push(apr(`ICC_AP0R${n}_EL1`, n, ap0r[n] ?? 0, null));
+    out.push(apr(`ICC_AP1R${n}_EL1`, n, ap1rNs[n] ?? 0, n === 0 && config.nmi ? nmiNs : null));
   }
-  out.push(view(ICC_SRE, gic.readSysreg(pe, ICC_SRE.name)));
-  for (const spec of ACKNOWLEDGE_REGISTERS) out.push(view(spec, null));
-  if (config.nmi) out.push(view(ICC_NMIAR1, null));
-  for (const spec of WRITE_ONLY_SYSREGS) out.push(view(spec, null));
+  out.push(view(sysreg('ICC_SRE_EL1'), gic.readSysreg(pe, 'ICC_SRE_EL1')));
+  for (const name of VALUELESS)
+    if (config.nmi || name !== 'ICC_NMIAR1_EL1') out.push(view(sysreg(name), null));
   return out;
 }
-
-const rprFields = (nmi: boolean): readonly FieldSpec[] =>
-  nmi ? ICC_RPR.fields : ICC_RPR.fields.filter((field) => field.bits[0] < 32);
 
 const rprMeaning: Meaning = (field, v) => {
   if (field.name === 'Priority')
@@ -121,19 +125,3 @@ const ctlrMeaning: Meaning = (field, v) => {
   if (field.name === 'PRIbits') return `${v + 1} priority bits`;
   return null;
 };
-
-const aprSpec = (name: string, nmiBit: boolean): SysregSpec => ({
-  name,
-  access: 'RW',
-  width: 64,
-  fields: nmiBit ? [{ name: 'NMI', bits: [63, 63] }] : [],
-});
-
-/** One field per set bit (P<x>), plus the NMI bit of AP1R0 when GICv3.3 NMIs exist. */
-function aprFields(value: bigint, nmiBit: boolean): readonly FieldSpec[] {
-  const fields: FieldSpec[] = [];
-  for (let x = 0; x < 32; x++)
-    if ((value >> BigInt(x)) & 1n) fields.push({ name: `P${x}`, bits: [x, x] });
-  if (nmiBit) fields.push({ name: 'NMI', bits: [63, 63] });
-  return fields;
-}

@@ -33,6 +33,35 @@ describe('register panels generated from the register table', () => {
     );
   });
 
+  it('clear-type registers sit next to their set-type ones, so a panel write disables', () => {
+    const gic = linuxLikeGic();
+    spi(gic, 40);
+    const names = buildInspection(inputFor(gic, 1, 40)).distributor.map((r) => r.name);
+    expect(
+      names.slice(names.indexOf('GICD_ISENABLER1'), names.indexOf('GICD_IPRIORITYR10')),
+    ).toEqual([
+      'GICD_ISENABLER1',
+      'GICD_ICENABLER1',
+      'GICD_ISPENDR1',
+      'GICD_ICPENDR1',
+      'GICD_ISACTIVER1',
+      'GICD_ICACTIVER1',
+    ]);
+    const icenabler = byName(buildInspection(inputFor(gic, 1, 40)).distributor, 'GICD_ICENABLER1');
+    expect(icenabler).toMatchObject({ offset: 0x184, access: 'W1C', value: '0x00000100' });
+    expect(icenabler?.fields).toContainEqual({
+      name: 'Clear_enable_bit8',
+      bits: [8, 8],
+      value: 1,
+      meaning: 'SPI 40 enabled',
+    });
+    gic.writeDistributor(icenabler?.offset ?? -1, 1 << 8, 4);
+    expect(gic.interrupt(40).enabled).toBe(false);
+    const gicr = buildInspection(inputFor(gic, 1, 27)).redistributor;
+    expect(byName(gicr, 'GICR_ICENABLER0')).toMatchObject({ offset: 0x10180, access: 'W1C' });
+    expect(byName(gicr, 'GICR_ICACTIVER0')?.offset).toBe(0x10380);
+  });
+
   it('GICR: RD_base and SGI_base registers of the selected PE', () => {
     const gic = linuxLikeGic();
     gic.writeRedistributor(1, 0x14, 2, 4);

@@ -1,12 +1,17 @@
 import { createGic, type Gic, type GicConfig } from '../../gic/index.ts';
+import { mmio } from './catalogue.ts';
+import { compose } from './decode.ts';
 import type { InspectionInput, PeMasks } from './input.ts';
+
+const at = (name: string, n = 0) => mmio(name, n).offset;
 
 /** Test support on the model's register API: a GIC brought up as a Linux-like guest does. */
 export function linuxLikeGic(config: Partial<GicConfig> = {}): Gic {
   const gic = createGic({ peCount: 2, spiCount: 64, ...config });
-  gic.writeDistributor(0x0, 0x12, 4); // ARE | EnableGrp1 (DS=1)
+  const ctlr = mmio('GICD_CTLR');
+  gic.writeDistributor(ctlr.offset, Number(compose(ctlr, { ARE: 1, EnableGrp1: 1 })), 4);
   for (let pe = 0; pe < gic.config.peCount; pe++) {
-    gic.writeRedistributor(pe, 0x14, 0, 4); // GICR_WAKER: wake
+    gic.writeRedistributor(pe, at('GICR_WAKER'), 0, 4); // wake
     gic.writeSysreg(pe, 'ICC_PMR_EL1', 0xf0);
     gic.writeSysreg(pe, 'ICC_BPR1_EL1', 0);
     gic.writeSysreg(pe, 'ICC_IGRPEN1_EL1', 1);
@@ -22,14 +27,14 @@ export function spi(
 ): void {
   const reg = intid >> 5;
   const bit = 1 << (intid & 31);
-  const igroup = Number(gic.readDistributor(0x80 + 4 * reg, 4));
-  gic.writeDistributor(0x80 + 4 * reg, igroup | bit, 4);
-  gic.writeDistributor(0x400 + intid, priority, 1);
+  const igroupr = at('GICD_IGROUPR<n>', reg);
+  gic.writeDistributor(igroupr, Number(gic.readDistributor(igroupr, 4)) | bit, 4);
+  gic.writeDistributor(at('GICD_IPRIORITYR<n>') + intid, priority, 1);
   const a = gic.config.affinity[pe];
-  gic.writeDistributor(0x6000 + 8 * intid, (a.aff1 << 8) | a.aff0, 8);
-  if (nmi)
-    gic.writeDistributor(0xf80 + 4 * reg, Number(gic.readDistributor(0xf80 + 4 * reg, 4)) | bit, 4);
-  if (enable) gic.writeDistributor(0x100 + 4 * reg, bit, 4);
+  gic.writeDistributor(at('GICD_IROUTER<n>', intid), (a.aff1 << 8) | a.aff0, 8);
+  const inmir = at('GICD_INMIR<n>', reg);
+  if (nmi) gic.writeDistributor(inmir, Number(gic.readDistributor(inmir, 4)) | bit, 4);
+  if (enable) gic.writeDistributor(at('GICD_ISENABLER<n>', reg), bit, 4);
   if (raise) gic.setLevel(intid, true);
 }
 
