@@ -1,3 +1,5 @@
+import type { MaskingExplanation } from '../machine/index.ts';
+
 // The machine as the page sees it: plain data, keyed entities, sent whole once and then as diffs.
 
 export type InterruptClass = 'sgi' | 'ppi' | 'spi';
@@ -75,18 +77,7 @@ export interface NmiCandidateView {
 }
 
 /** Why the chosen NMI gets through at its CPU interface, and what the same mask holds back. */
-export interface MaskingView {
-  readonly pe: number;
-  readonly pmr: number;
-  readonly runningPriority: number;
-  /** "NMI priority 0x80 < PMR 0xC0: passes", or the superpriority rule */
-  readonly nmiVerdict: string;
-  readonly heldBack: readonly {
-    readonly intid: number;
-    readonly priority: number;
-    readonly reason: string;
-  }[];
-}
+export type MaskingView = MaskingExplanation;
 
 export interface InjectorView {
   readonly mode: InjectorMode;
