@@ -68,6 +68,22 @@ test.describe('live view', () => {
     }
   });
 
+  test('with no NMI candidate the page says why and how to fix it', async ({ app }) => {
+    await app.loadScenario('binary-point');
+    await app.call('runUntil', 60_000);
+    await app.button('Inject NMI').click();
+    await app.whenIdle();
+    const panel = app.region('NMI candidates');
+    await expect(panel).toContainText('the guest runs without pseudo-NMIs');
+    await expect(panel).toContainText('set guest.nmi to "pseudo"');
+    await app.loadScenario('sgi-ipi');
+    await app.call('runUntil', 60_000);
+    await app.button('Inject NMI').click();
+    await app.whenIdle();
+    await expect(panel).toContainText('has the guest called request_nmi?');
+    await expect(panel).toContainText('"do": "request-nmi"');
+  });
+
   test('an ordinary interrupt is held by PMR while the NMI is taken', async ({ app }) => {
     // the scenario raises eth0 (SPI 40) at 60 µs inside local_irq_disable and injects at 80 µs
     await app.loadScenario('pmr-ladder');
