@@ -113,6 +113,10 @@ async function main(): Promise<void> {
     console.log(
       `  main-thread frame time   p50 ${quantile(frames, 0.5).toFixed(1)} ms, p95 ${quantile(frames, 0.95).toFixed(1)} ms, max ${quantile(frames, 1).toFixed(1)} ms  (target p95 <= 16.7 ms)`,
     );
+    const slow = frames.filter((f) => f > 17.5).length;
+    console.log(
+      `  frames over one vsync    ${slow} of ${frames.length} (${((100 * slow) / frames.length).toFixed(1)} %)`,
+    );
     console.log(
       `  long tasks > 50 ms       ${long.length}${long.length ? ` (longest ${Math.max(...long).toFixed(0)} ms)` : ''}  (target 0)`,
     );

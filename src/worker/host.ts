@@ -30,7 +30,7 @@ const MAX_SPEED_BUDGET_MS = 10;
 const MAX_STEPS_PER_COMMAND = 1_000_000;
 const INSPECT_WHILE_PLAYING_MS = 250;
 /** The log keeps 2000 rows; more per frame would only cost cloning. */
-const MAX_EVENTS_PER_FRAME = 500;
+const MAX_EVENTS_PER_FRAME = 250;
 
 interface Session {
   readonly engine: Engine;

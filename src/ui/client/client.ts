@@ -20,6 +20,8 @@ export interface CommandResult {
   readonly detail: string;
 }
 
+const HALF_FRAME_MS = 8;
+
 /** Makes a fresh port to a fresh worker (the app: a new Worker; tests: an in-memory host). */
 export type PortFactory = () => Port<ToWorker, FromWorker>;
 
@@ -173,10 +175,15 @@ export class GicClient {
       case 'loaded':
         state.loaded(message.scenario, message.view);
         break;
-      case 'frame':
+      case 'frame': {
+        const started = performance.now();
         state.frame(message);
-        this.#ackAfterPaint(message.frame);
+        // React renders store updates in a microtask: measure after it
+        queueMicrotask(() =>
+          queueMicrotask(() => this.#ackAfterPaint(message.frame, performance.now() - started)),
+        );
         break;
+      }
       case 'reply': {
         const resolve = this.#pending.get(message.id);
         this.#pending.delete(message.id);
@@ -196,12 +203,17 @@ export class GicClient {
     this.#settle();
   }
 
-  /** Tells the worker once this frame has been drawn, so frames never queue up behind a busy page. */
-  #ackAfterPaint(frame: number): void {
+  /**
+   * Tells the worker once this frame has been drawn, so frames never queue up behind a busy
+   * page. A frame that took more than half a display frame to apply skips one paint before the
+   * ack: fewer updates per second in a storm, but every frame stays within its vsync.
+   */
+  #ackAfterPaint(frame: number, applyMs: number): void {
     const port = this.#port;
     const afterPaint =
       globalThis.requestAnimationFrame ?? ((callback: () => void) => setTimeout(callback, 16));
-    afterPaint(() => port?.send({ type: 'frame-ack', frame }));
+    const ack = () => port?.send({ type: 'frame-ack', frame });
+    afterPaint(applyMs > HALF_FRAME_MS ? () => afterPaint(ack) : ack);
   }
 
   #fail(reason: string): void {

@@ -12,7 +12,8 @@ import { timelineModel } from './model.ts';
 import { createTimelineChart, type TimelineChart } from './timeline-chart.ts';
 
 const CAPACITY = 4000;
-const REDRAW_WHILE_PLAYING_MS = 250;
+// the chart holds thousands of marks: during playback it redraws once a second (13–30 ms each in a storm)
+const REDRAW_WHILE_PLAYING_MS = 1000;
 
 /** One lane per PE over virtual time; drag the cursor (or ←/→ on it) to seek. */
 export function Timeline() {

@@ -3,6 +3,8 @@ import { motionEnabled } from '../../motion.ts';
 import { useGicStore } from '../../store/instance.ts';
 import { createTokenLayer } from './token-layer.ts';
 
+const MAX_TOKEN_SPEED = 10;
+
 /** Mounts the d3 token layer over the topology and feeds it the events of each frame. */
 export function TokenOverlay({ host }: { readonly host: React.RefObject<HTMLElement | null> }) {
   const svgRef = useRef<SVGSVGElement>(null);
@@ -16,8 +18,11 @@ export function TokenOverlay({ host }: { readonly host: React.RefObject<HTMLElem
     let lastSeq = store.getState().events.latest(1)[0]?.seq ?? 0;
     const unsubscribe = store.subscribe((state, previous) => {
       if (state.eventsVersion === previous.eventsVersion) return;
+      // past 10× tokens would only be a blur (and cost layout reads): the cells still change
+      const blur = state.playing && state.speed > MAX_TOKEN_SPEED;
       const fresh = state.events.latest(64).filter((event) => event.seq > lastSeq);
       lastSeq = state.events.latest(1)[0]?.seq ?? lastSeq;
+      if (blur) return;
       layer.play(
         fresh
           .filter((event) => event.path.length >= 2)

@@ -1,11 +1,10 @@
-import { useRef } from 'react';
-import { useShallow } from 'zustand/react/shallow';
+import { useMemo, useRef } from 'react';
 import type { CpuView, InterruptView } from '../../../protocol/index.ts';
 import { selectConfig, selectCpus, selectInterrupts, selectSelectedPe } from '../../store/index.ts';
 import { useGic } from '../../store/instance.ts';
 import { CpuInterfaceCard } from './CpuInterfaceCard.tsx';
 import { InterruptCell } from './InterruptCell.tsx';
-import { bankedByPe, topologyMode } from './layout.ts';
+import { groupInterrupts, topologyMode } from './layout.ts';
 import { PeTiles } from './PeTiles.tsx';
 import { TokenOverlay } from './TokenOverlay.tsx';
 
@@ -46,21 +45,20 @@ export function Topology() {
   const cpus = useGic(selectCpus);
   const interrupts = useGic(selectInterrupts);
   const selectedPe = useGic(selectSelectedPe);
-  const spis = useGic(
-    useShallow((s) =>
-      Object.values(s.view?.interrupts ?? {})
-        .filter((i) => i.class === 'spi')
-        .sort((a, b) => a.intid - b.intid),
-    ),
+  const peCount = cpus?.length ?? 0;
+  // once per frame that changed an interrupt, not once per store update
+  const grouped = useMemo(
+    () => (interrupts ? groupInterrupts(interrupts, peCount) : null),
+    [interrupts, peCount],
   );
-  if (!config || !cpus || !interrupts)
+  if (!config || !cpus || !grouped)
     return (
       <section className="topology" aria-label="Topology">
         <p className="placeholder-text">Load a scenario to see the GIC.</p>
       </section>
     );
   const mode = topologyMode(config.peCount);
-  const banked = bankedByPe(interrupts, cpus.length);
+  const { spis, banked } = grouped;
   const selected = cpus[selectedPe] ?? cpus[0];
   return (
     <section ref={hostRef} className={`topology mode-${mode}`} aria-label="Topology">

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { InterruptView } from '../../../protocol/index.ts';
-import { bankedByPe, topologyMode } from './layout.ts';
+import { groupInterrupts, topologyMode } from './layout.ts';
 
 const cell = (over: Partial<InterruptView>): InterruptView => ({
   key: 'pe0:ppi:27',
@@ -31,8 +31,8 @@ describe('topology layout', () => {
     ]);
   });
 
-  it('groups banked interrupts by PE in INTID order and leaves SPIs out', () => {
-    const byPe = bankedByPe(
+  it('groups banked interrupts by PE and SPIs apart, each in INTID order', () => {
+    const { spis, banked } = groupInterrupts(
       {
         a: cell({ key: 'a', intid: 27, pe: 1 }),
         b: cell({ key: 'b', intid: 3, class: 'sgi', pe: 1 }),
@@ -40,6 +40,7 @@ describe('topology layout', () => {
       },
       2,
     );
-    expect(byPe.map((list) => list.map((i) => i.key))).toEqual([[], ['b', 'a']]);
+    expect(banked.map((list) => list.map((i) => i.key))).toEqual([[], ['b', 'a']]);
+    expect(spis.map((i) => i.key)).toEqual(['c']);
   });
 });

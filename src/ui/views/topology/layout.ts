@@ -13,16 +13,27 @@ export function topologyMode(peCount: number): TopologyMode {
   return 'aggregate';
 }
 
-/** Banked interrupts grouped by PE, SGIs then PPIs; one pass over all interrupts. */
-export function bankedByPe(
+export interface GroupedInterrupts {
+  /** the Distributor's SPIs in INTID order */
+  readonly spis: readonly InterruptView[];
+  /** each PE's SGIs then PPIs */
+  readonly banked: readonly (readonly InterruptView[])[];
+}
+
+/** SPIs and banked interrupts by PE, in INTID order; one pass over all interrupts. */
+export function groupInterrupts(
   interrupts: Readonly<Record<string, InterruptView>>,
   peCount: number,
-): InterruptView[][] {
-  const byPe: InterruptView[][] = Array.from({ length: peCount }, () => []);
+): GroupedInterrupts {
+  const spis: InterruptView[] = [];
+  const banked: InterruptView[][] = Array.from({ length: peCount }, () => []);
   for (const interrupt of Object.values(interrupts))
-    if (interrupt.class !== 'spi' && interrupt.pe !== null) byPe[interrupt.pe]?.push(interrupt);
-  for (const list of byPe) list.sort((a, b) => a.intid - b.intid);
-  return byPe;
+    if (interrupt.class === 'spi') spis.push(interrupt);
+    else if (interrupt.pe !== null) banked[interrupt.pe]?.push(interrupt);
+  const byIntid = (a: InterruptView, b: InterruptView) => a.intid - b.intid;
+  spis.sort(byIntid);
+  for (const list of banked) list.sort(byIntid);
+  return { spis, banked };
 }
 
 /** One word for a PE tile in the aggregate drawing (shown as text, not only colour). */
