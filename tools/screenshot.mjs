@@ -8,7 +8,9 @@ const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu'],
 });
-const page = await browser.newPage({ viewport: { width: 1280, height: Number(process.env.HEIGHT ?? 900) } });
+const page = await browser.newPage({
+  viewport: { width: 1280, height: Number(process.env.HEIGHT ?? 900) },
+});
 page.on('console', (m) => console.log('console:', m.type(), m.text()));
 page.on('pageerror', (e) => console.log('pageerror:', e.message));
 await page.goto(url);
