@@ -14,14 +14,17 @@ export class InputError extends Error {
   override readonly name = 'InputError';
 }
 
+export type StepOutcome = 'event' | 'limit' | 'idle';
+
 /** What the host needs from a loaded simulation; machine-engine.ts adapts the machine to it. */
 export interface Engine {
   readonly scenario: ScenarioMeta;
   readonly peCount: number;
   /**
-   * Runs to the next GIC-visible event, but not past `limit` (ns); false when nothing happened.
+   * Runs to the next GIC-visible event (`event`), but not past `limit` ns (`limit`: stopped
+   * there with none); `idle` when nothing was scheduled.
    */
-  step(limit?: number): boolean;
+  step(limit?: number): StepOutcome;
   /** Virtual time in ns. */
   time(): number;
   /** Time of the next scheduled event, or null. */

@@ -57,12 +57,12 @@ function counterEngine(id: string): Engine {
       throw new Error('not inspected in these tests');
     },
     step: () => {
-      if (steps >= 10) return false;
+      if (steps >= 10) return 'idle';
       steps += 1;
       count += 1;
       time += 100;
       seq += 1;
-      return true;
+      return 'event';
     },
     time: () => time,
     nextEventTime: () => (steps >= 10 ? null : time + 100),

@@ -215,8 +215,7 @@ export class Host {
   #seek(history: History, engine: Engine, eventSeq: number): string {
     this.#setPlaying(false);
     if (eventSeq < engine.eventSeq()) {
-      // walk back one action at a time until that event is in the future, then forward again
-      while (history.canStepBack && engine.eventSeq() > eventSeq) history.back(1);
+      history.rewindTo(history.positionAfterEvent(eventSeq));
       this.#rewoundTo = engine.eventSeq();
     }
     let taken = 0;

@@ -2,6 +2,6 @@
 // server, a second transport) build a Host over any Port with the machine engine.
 export { Host, NS_PER_MS_AT_1X, type Scheduler } from './host.ts';
 export { History, type Input } from './history.ts';
-export { InputError, type Engine, type EngineFactory } from './engine.ts';
+export { InputError, type Engine, type EngineFactory, type StepOutcome } from './engine.ts';
 export { machineEngineFactory } from './machine-engine.ts';
 export { buildInspection } from './inspect/index.ts';

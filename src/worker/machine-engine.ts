@@ -24,7 +24,7 @@ import type {
   ScenarioMeta,
   ScenarioSource,
 } from '../protocol/index.ts';
-import { InputError, type Engine, type EngineFactory } from './engine.ts';
+import { InputError, type Engine, type EngineFactory, type StepOutcome } from './engine.ts';
 import { cpuViews } from './view/cpus.ts';
 import { eventView } from './view/events.ts';
 import { interruptViews, sameInterrupt } from './view/interrupts.ts';
@@ -89,12 +89,12 @@ class MachineEngine implements Engine {
     });
   }
 
-  step(limit = Infinity): boolean {
+  step(limit = Infinity): StepOutcome {
     this.#acknowledged = false;
-    const before = this.#machine.now();
     const events = this.#machine.step(limit);
     this.#acknowledged = events.some((e) => e.kind === 'gic' && e.event.kind === 'acknowledged');
-    return events.length > 0 || this.#machine.now() !== before;
+    if (events.some((e) => e.kind === 'gic')) return 'event';
+    return this.#machine.now() === limit ? 'limit' : events.length > 0 ? 'event' : 'idle';
   }
 
   time(): number {
