@@ -1,10 +1,10 @@
-import { useMemo, useRef } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { CpuView, InterruptView } from '../../../protocol/index.ts';
 import { selectConfig, selectCpus, selectInterrupts, selectSelectedPe } from '../../store/index.ts';
 import { useGic } from '../../store/instance.ts';
 import { CpuInterfaceCard } from './CpuInterfaceCard.tsx';
 import { InterruptCell } from './InterruptCell.tsx';
-import { groupInterrupts, topologyMode } from './layout.ts';
+import { DENSE_FROM_PES, groupInterrupts, isInteresting, topologyMode } from './layout.ts';
 import { PeTiles } from './PeTiles.tsx';
 import { TokenOverlay } from './TokenOverlay.tsx';
 
@@ -41,6 +41,7 @@ function PeColumn({
 
 export function Topology() {
   const hostRef = useRef<HTMLElement>(null);
+  const [showAll, setShowAll] = useState(false);
   const config = useGic(selectConfig);
   const cpus = useGic(selectCpus);
   const interrupts = useGic(selectInterrupts);
@@ -59,13 +60,30 @@ export function Topology() {
     );
   const mode = topologyMode(config.peCount);
   const { spis, banked } = grouped;
+  const dense = mode === 'full' && cpus.length >= DENSE_FROM_PES;
+  const shown = (list: readonly InterruptView[]) =>
+    dense && !showAll ? list.filter(isInteresting) : list;
   const selected = cpus[selectedPe] ?? cpus[0];
   return (
-    <section ref={hostRef} className={`topology mode-${mode}`} aria-label="Topology">
+    <section
+      ref={hostRef}
+      className={`topology mode-${mode}${dense ? ' dense' : ''}`}
+      aria-label="Topology"
+    >
       <TokenOverlay host={hostRef} />
       <section className="block distributor" aria-label="Distributor" data-key="distributor">
         <h2>
           Distributor <small>{config.spiCount} SPIs</small>
+          {dense && (
+            <label className="show-all">
+              <input
+                type="checkbox"
+                checked={showAll}
+                onChange={(event) => setShowAll(event.target.checked)}
+              />
+              Show every SGI and PPI
+            </label>
+          )}
         </h2>
         <div className="cells">
           {spis.map((spi) => (
@@ -83,7 +101,7 @@ export function Topology() {
       ) : (
         <div className="pes" style={{ '--pe-count': cpus.length } as React.CSSProperties}>
           {cpus.map((cpu) => (
-            <PeColumn key={cpu.pe} cpu={cpu} banked={banked[cpu.pe]} />
+            <PeColumn key={cpu.pe} cpu={cpu} banked={shown(banked[cpu.pe])} />
           ))}
         </div>
       )}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { InterruptView } from '../../../protocol/index.ts';
-import { groupInterrupts, topologyMode } from './layout.ts';
+import { groupInterrupts, isInteresting, topologyMode } from './layout.ts';
 
 const cell = (over: Partial<InterruptView>): InterruptView => ({
   key: 'pe0:ppi:27',
@@ -29,6 +29,13 @@ describe('topology layout', () => {
       'aggregate',
       'aggregate',
     ]);
+  });
+
+  it('calls enabled, named or non-inactive interrupts interesting', () => {
+    expect(isInteresting(cell({}))).toBe(false);
+    expect(isInteresting(cell({ enabled: true }))).toBe(true);
+    expect(isInteresting(cell({ state: 'pending' }))).toBe(true);
+    expect(isInteresting(cell({ name: 'arch_timer' }))).toBe(true);
   });
 
   it('groups banked interrupts by PE and SPIs apart, each in INTID order', () => {
