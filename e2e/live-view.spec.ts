@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test, type AppPage } from './fixtures.ts';
 
 const threeNmis = readFileSync(new URL('./scenarios/three-nmis.json', import.meta.url), 'utf8');
+const storm = readFileSync(new URL('../bench/storm-64.json', import.meta.url), 'utf8');
 
 /** The /proc/interrupts cell for an IRQ row and a CPU column. */
 async function count(app: AppPage, label: string, cpu: number): Promise<number> {
@@ -128,6 +129,21 @@ test.describe('live view', () => {
     await app.button('Step').click();
     await app.whenIdle();
     expect(await active()).toEqual(afterAck);
+  });
+
+  test('64 PEs: one tile per PE, and the selected PE drawn in full', async ({ app }) => {
+    await app.loadScenario(storm);
+    await app.call('runUntil', 100_000);
+    const tiles = app.region('PEs').getByRole('button');
+    await expect(tiles).toHaveCount(64);
+    await expect(app.region('CPU interface 0')).toBeVisible();
+    await app
+      .region('PEs')
+      .getByRole('button', { name: /^PE 37:/ })
+      .click();
+    await expect(app.region('CPU interface 37')).toBeVisible();
+    await expect(app.region('Redistributor 37')).toBeVisible();
+    await expect(app.region('CPU interface 0')).toHaveCount(0);
   });
 
   test('keyboard: → steps, ← steps back, Space plays and pauses', async ({ app }) => {
