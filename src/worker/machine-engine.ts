@@ -29,6 +29,7 @@ import { cpuViews } from './view/cpus.ts';
 import { eventView } from './view/events.ts';
 import { interruptViews, sameInterrupt } from './view/interrupts.ts';
 import { buildInspection } from './inspect/index.ts';
+import { checkRegisterTarget } from './register-target.ts';
 
 const meta = (s: { id: string; title: string; description?: string }): ScenarioMeta => ({
   id: s.id,
@@ -133,15 +134,21 @@ class MachineEngine implements Engine {
   }
 
   writeRegister(target: RegisterTarget, value: bigint): string {
+    checkRegisterTarget(target);
     const result = this.#machine.writeRegister(toMachineTarget(target), `0x${value.toString(16)}`);
     if (!result.ok) throw new InputError(result.error);
+    const written = result.value.find(
+      (e) => e.kind === 'gic' && e.event.kind === 'register-written',
+    );
     const effects = result.value
       .filter((e) => e.kind === 'gic' && e.event.kind !== 'register-written')
       .map((e) => eventView(e).text);
-    return effects.length ? effects.join('; ') : 'written; nothing changed';
+    const what = written ? eventView(written).text : `wrote 0x${value.toString(16)}`;
+    return effects.length ? `${what}: ${effects.join('; ')}` : `${what}; no interrupt changed`;
   }
 
   readRegister(target: RegisterTarget): string {
+    checkRegisterTarget(target);
     const result = this.#machine.readRegister(toMachineTarget(target));
     if (!result.ok) throw new InputError(result.error);
     return `read 0x${result.value.value.toString(16)}`;
