@@ -60,3 +60,26 @@ describe('History (checkpoints + replay)', () => {
     expect(history.positionAfterEvent(-1)).toBe(0);
   });
 });
+
+describe('History memory bound', () => {
+  it('keeps fewer checkpoints when snapshots are large, and forgets what lies before them', () => {
+    // a counter whose snapshots weigh 4 MB: the 48 MB budget allows 16 checkpoints
+    let count = 0;
+    const ballast = 'x'.repeat(4 * 1024 * 1024);
+    const engine = {
+      step: () => ((count += 1), 'event' as const),
+      eventSeq: () => count,
+      snapshot: () => ({ count, ballast }),
+      restore: (s: unknown) => {
+        count = (s as { count: number }).count;
+      },
+    } as unknown as ConstructorParameters<typeof History>[0];
+    const history = new History(engine);
+    for (let i = 0; i < 128 * 40; i += 1) history.step();
+    history.rewindTo(0);
+    // the oldest kept checkpoint is 16 checkpoints back from the newest (position 5120)
+    expect(history.position).toBe(128 * (40 - 16 + 1));
+    expect(count).toBe(history.position);
+    expect(history.positionAfterEvent(0)).toBe(history.position);
+  });
+});

@@ -21,6 +21,8 @@ interface Checkpoint {
 
 const CHECKPOINT_EVERY = 128;
 const MAX_CHECKPOINTS = 400;
+/** Checkpoints kept are bounded by memory too: a 256-PE snapshot is about 350 KB. */
+const CHECKPOINT_BUDGET_BYTES = 48 * 1024 * 1024;
 
 /**
  * Step back = restore the nearest checkpoint + deterministic replay. The history is a sequence of
@@ -33,9 +35,16 @@ export class History {
   #checkpoints: Checkpoint[] = [];
   /** the engine's event seq after each position, from the oldest checkpoint on */
   #seqAfter: number[] = [];
+  readonly #maxCheckpoints: number;
 
   constructor(private readonly engine: Engine) {
-    this.#checkpoints.push({ position: 0, snapshot: engine.snapshot() });
+    const first = engine.snapshot();
+    const bytes = JSON.stringify(first).length;
+    this.#maxCheckpoints = Math.max(
+      16,
+      Math.min(MAX_CHECKPOINTS, Math.floor(CHECKPOINT_BUDGET_BYTES / bytes)),
+    );
+    this.#checkpoints.push({ position: 0, snapshot: first });
     this.#seqAfter.push(engine.eventSeq());
   }
 
@@ -133,7 +142,7 @@ export class History {
     const last = this.#checkpoints[this.#checkpoints.length - 1];
     if (this.#position % CHECKPOINT_EVERY === 0 && last.position < this.#position) {
       this.#checkpoints.push({ position: this.#position, snapshot: this.engine.snapshot() });
-      if (this.#checkpoints.length > MAX_CHECKPOINTS) this.#dropOldest();
+      if (this.#checkpoints.length > this.#maxCheckpoints) this.#dropOldest();
     }
   }
 
