@@ -25,6 +25,8 @@ export interface SysregContext {
   /** Secure state (true at EL3 as well). Always false without security extensions. */
   readonly secure: boolean;
   readonly el3: boolean;
+  /** A look from outside (gic.peekSysreg): report what a read would return, change nothing. */
+  readonly peek?: boolean;
 }
 
 export const SPURIOUS = 1023;
@@ -79,6 +81,7 @@ export function acknowledge(m: Model, c: SysregContext, reg: AckRegister): numbe
   const nmi = ((key >> 10) & 1) === 0;
   if (reg === 'ICC_IAR1_EL1' && nmi && s.sctlrNmi[pe] !== 0) return INTID_NMI;
   if (reg === 'ICC_NMIAR1_EL1' && !nmi) return SPURIOUS;
+  if (c.peek === true) return intid;
   const slot = s.hppiSlot[pe] ?? 0;
   const group = s.hppiGroup[pe] ?? 0;
   const prio = key >> 11;

@@ -286,6 +286,15 @@ export interface Gic {
     opts?: SysregAccessOptions,
   ): void;
 
+  /**
+   * Looks at a register the way a read would see it, from outside the machine: no event, no
+   * warning, no side effect. A peek at ICC_IAR0/IAR1/NMIAR1_EL1 returns the INTID that a read
+   * would acknowledge, and acknowledges nothing.
+   */
+  peekDistributor(offset: number, size: AccessSize, opts?: MmioAccessOptions): bigint;
+  peekRedistributor(pe: number, offset: number, size: AccessSize, opts?: MmioAccessOptions): bigint;
+  peekSysreg(pe: number, name: SysregNameInput, opts?: SysregAccessOptions): bigint;
+
   // Inputs.
   /** SPI input line (no pe) or PPI input line of one PE (with pe). */
   setLevel(intid: number, level: boolean, pe?: number): void;

@@ -140,6 +140,17 @@ export function createGic(config: GicConfig): Gic {
     return { lo: (w.lo & mask) >>> 0, hi: size === 8 ? w.hi : 0 };
   };
 
+  /** Runs a read with the event fan-out switched off: a peek leaves no trace. */
+  const silently = <T>(read: () => T): T => {
+    const wasActive = ev.active;
+    ev.active = false;
+    try {
+      return read();
+    } finally {
+      ev.active = wasActive;
+    }
+  };
+
   const gic: Gic = {
     config: cfg,
 
@@ -248,6 +259,31 @@ export function createGic(config: GicConfig): Gic {
       }
       writeSysreg(m, c, name, w.lo, w.hi);
       deliver(m);
+    },
+
+    peekDistributor(offset: number, size: AccessSize, opts?: MmioAccessOptions): bigint {
+      if (!sizeOk(size) || offset < 0 || offset >= 0x10000) return 0n;
+      const result = silently(() => readDistributor(m, offset, size, opts?.secure === true));
+      return result.kind === 'ok' ? toBigInt(result.lo, result.hi) : 0n;
+    },
+
+    peekRedistributor(
+      pe: number,
+      offset: number,
+      size: AccessSize,
+      opts?: MmioAccessOptions,
+    ): bigint {
+      checkPe(pe, 'peekRedistributor');
+      if (!sizeOk(size) || offset < 0 || offset >= 0x20000) return 0n;
+      const result = silently(() => readRedistributor(m, pe, offset, size, opts?.secure === true));
+      return result.kind === 'ok' ? toBigInt(result.lo, result.hi) : 0n;
+    },
+
+    peekSysreg(pe: number, name: string, opts?: SysregAccessOptions): bigint {
+      checkPe(pe, 'peekSysreg');
+      const c = { ...sysregContext(pe, opts), peek: true };
+      const r = silently(() => readSysreg(m, c, name));
+      return toBigInt(r.lo, r.hi);
     },
 
     setLevel(intid: number, level: boolean, pe?: number): void {

@@ -157,8 +157,8 @@ class MachineEngine implements Engine {
   inspect(pe: number, intid: number | null): InspectionView {
     const view = this.#machine.view();
     if (!view.pes[pe]) throw new InputError(`there is no PE ${pe}`);
-    const before = this.#pending.length;
-    const inspection = buildInspection({
+    // buildInspection only peeks at the model: no event, no log row, no side effect
+    return buildInspection({
       gic: this.#machine.gic,
       pe,
       intid,
@@ -172,9 +172,6 @@ class MachineEngine implements Engine {
         e.kind === 'gic' && e.event.kind === 'warning' ? [e.event] : [],
       ),
     });
-    // inspection must not leave traces in the log
-    this.#pending.length = before;
-    return inspection;
   }
 
   snapshot(): EngineSnapshot {

@@ -78,11 +78,11 @@ export function cpuPanel(
     ),
     view(sysreg('ICC_BPR0_EL1'), BigInt(cpu.bpr0), maskMeaning(groupPriorityMask(cpu, 'G0'))),
     view(sysreg('ICC_BPR1_EL1'), BigInt(bpr1), maskMeaning(groupPriorityMask(cpu, 'G1NS'))),
-    view(sysreg('ICC_CTLR_EL1'), gic.readSysreg(pe, 'ICC_CTLR_EL1'), ctlrMeaning),
+    view(sysreg('ICC_CTLR_EL1'), gic.peekSysreg(pe, 'ICC_CTLR_EL1'), ctlrMeaning),
     view(sysreg('ICC_IGRPEN0_EL1'), cpu.igrpen0 ? 1n : 0n, enableMeaning('Group 0')),
     view(sysreg('ICC_IGRPEN1_EL1'), cpu.igrpen1Ns ? 1n : 0n, enableMeaning('Group 1')),
-    view(sysreg('ICC_HPPIR0_EL1'), gic.readSysreg(pe, 'ICC_HPPIR0_EL1'), intidMeaning),
-    view(sysreg('ICC_HPPIR1_EL1'), gic.readSysreg(pe, 'ICC_HPPIR1_EL1'), intidMeaning),
+    view(sysreg('ICC_HPPIR0_EL1'), gic.peekSysreg(pe, 'ICC_HPPIR0_EL1'), intidMeaning),
+    view(sysreg('ICC_HPPIR1_EL1'), gic.peekSysreg(pe, 'ICC_HPPIR1_EL1'), intidMeaning),
   ];
   const shift = 8 - config.preemptionBits;
   const aprMeaning =
@@ -105,7 +105,7 @@ export function cpuPanel(
     out.push(apr(`ICC_AP0R${n}_EL1`, n, ap0r[n] ?? 0, null));
     out.push(apr(`ICC_AP1R${n}_EL1`, n, ap1rNs[n] ?? 0, n === 0 && config.nmi ? nmiNs : null));
   }
-  out.push(view(sysreg('ICC_SRE_EL1'), gic.readSysreg(pe, 'ICC_SRE_EL1')));
+  out.push(view(sysreg('ICC_SRE_EL1'), gic.peekSysreg(pe, 'ICC_SRE_EL1')));
   for (const name of VALUELESS)
     if (config.nmi || name !== 'ICC_NMIAR1_EL1') out.push(view(sysreg(name), null));
   return out;

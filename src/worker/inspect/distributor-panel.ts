@@ -59,8 +59,8 @@ export function distributorPanel(
   const out: RegisterValueView[] = [
     ctlrView(gic, warnings('GICD_CTLR')),
     // ID registers have no read side effects; the engine discards the register-read events
-    registerView(typer, gic.readDistributor(typer.offset, 4), typerMeaning, warnings(typer.name)),
-    registerView(iidr, gic.readDistributor(iidr.offset, 4), noMeaning, warnings(iidr.name)),
+    registerView(typer, gic.peekDistributor(typer.offset, 4), typerMeaning, warnings(typer.name)),
+    registerView(iidr, gic.peekDistributor(iidr.offset, 4), noMeaning, warnings(iidr.name)),
   ];
   const at: FamilyPlace = { pe: null, selected: intid, warnings };
   for (const [stem, reading] of BIT_FAMILIES)

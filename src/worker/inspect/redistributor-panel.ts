@@ -37,10 +37,10 @@ export function redistributorPanel(
   const typer = mmio('GICR_TYPER');
   const out: RegisterValueView[] = [
     // GICR_CTLR and GICR_TYPER have no read side effects; the engine discards the read events
-    registerView(ctlr, gic.readRedistributor(pe, ctlr.offset, 4), ctlrMeaning, warnings(ctlr.name)),
+    registerView(ctlr, gic.peekRedistributor(pe, ctlr.offset, 4), ctlrMeaning, warnings(ctlr.name)),
     registerView(
       typer,
-      gic.readRedistributor(pe, typer.offset, 8),
+      gic.peekRedistributor(pe, typer.offset, 8),
       (field, v) => (field.name === 'Processor_Number' ? `PE ${v}` : null),
       warnings(typer.name),
     ),
