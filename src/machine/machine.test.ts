@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createMachine } from './machine.ts';
+import { createMachine, MachineListenerError } from './machine.ts';
 import { describeEvent } from './describe.ts';
 import { builtinScenario } from './scenario/builtins/index.ts';
 import { parseScenario } from './scenario/index.ts';
@@ -120,5 +120,44 @@ describe('machine', () => {
       'mmc0 (INTID 41)',
       'uart-pl011 (INTID 33, NMI)',
     ]);
+  });
+});
+
+describe('machine listeners', () => {
+  it('a listener that throws: the others get every event, the run stops at a consistent point and goes on afterwards', () => {
+    const m = scenario({ devices: [{ type: 'arch-timer', period: '20us' }] });
+    const seen: MachineEvent[] = [];
+    let fail = true;
+    m.subscribe((e) => {
+      if (fail && e.kind === 'interrupt-handled') throw new Error('listener bug');
+    });
+    m.subscribe((e) => seen.push(e));
+    expect(() => m.runUntil(200_000)).toThrow(MachineListenerError);
+    const stoppedAt = m.now();
+    expect(stoppedAt).toBeLessThan(200_000);
+    const handled = seen.filter((e) => e.kind === 'interrupt-handled');
+    expect(handled).toHaveLength(1);
+    // every event of the agenda entry was delivered: the next events continue the sequence
+    fail = false;
+    m.runUntil(200_000);
+    const seqs = seen.map((e) => e.seq);
+    expect(seqs).toEqual(seqs.map((_, i) => i + (seqs[0] ?? 0)));
+    expect(seen.filter((e) => e.kind === 'interrupt-handled').length).toBeGreaterThan(1);
+  });
+
+  it('a listener may not drive the machine while it is being told', () => {
+    const m = scenario({});
+    let refused: unknown = null;
+    m.subscribe(() => {
+      if (refused === null) {
+        try {
+          m.injectNmi();
+        } catch (e) {
+          refused = e;
+        }
+      }
+    });
+    m.step();
+    expect(String(refused)).toMatch(/called from a machine event listener/);
   });
 });
