@@ -68,79 +68,55 @@ const DAMAGES: readonly (readonly [string, (s: Json) => void, RegExp])[] = [
   ['no fields at all', (s) => delete s.fields, /neither data nor fields/],
   ['field missing', (s) => delete fields(s).priority, /priority/],
   ['field too short', (s) => fields(s).priority?.pop(), /priority/],
-  [
-    'priority of 300',
-    (s) => ((fields(s).priority as number[])[spiSlot(40)] = 300),
-    /priority\[136\] \(SPI 40\)/,
-  ],
+  ['priority of 300', (s) => (fields(s).priority[spiSlot(40)] = 300), /priority\[136\] \(SPI 40\)/],
   ['priority a string', (s) => ((fields(s).priority as unknown[])[3] = 'x'), /priority\[3\]/],
-  ['latch of 2', (s) => ((fields(s).latch as number[])[5] = 2), /latch\[5\]/],
-  ['an SGI level-triggered', (s) => ((fields(s).edge as number[])[3] = 0), /edge\[3\]/],
-  ['an SGI line high', (s) => ((fields(s).level as number[])[2] = 1), /level\[2\]/],
-  ['enabled of -1', (s) => ((fields(s).enabled as number[])[0] = -1), /enabled\[0\]/],
+  ['latch of 2', (s) => (fields(s).latch[5] = 2), /latch\[5\]/],
+  ['an SGI level-triggered', (s) => (fields(s).edge[3] = 0), /edge\[3\]/],
+  ['an SGI line high', (s) => (fields(s).level[2] = 1), /level\[2\]/],
+  ['enabled of -1', (s) => (fields(s).enabled[0] = -1), /enabled\[0\]/],
   [
     'activeOn names no PE',
-    (s) => ((fields(s).activeOn as number[])[spiSlot(40)] = 7),
+    (s) => (fields(s).activeOn[spiSlot(40)] = 7),
     /activeOn\[136\] \(SPI 40\)/,
   ],
   [
     'activeOn set for an inactive interrupt',
-    (s) => ((fields(s).activeOn as number[])[spiSlot(42)] = 2),
+    (s) => (fields(s).activeOn[spiSlot(42)] = 2),
     /activeOn\[138\] \(SPI 42\)/,
   ],
-  ['nsacr of 4', (s) => ((fields(s).nsacr as number[])[spiSlot(41)] = 4), /nsacr/],
-  ['pmr with unimplemented bits', (s) => ((fields(s).pmr as number[])[0] = 0x07), /pmr\[0\]/],
-  ['bpr of 9', (s) => ((fields(s).bpr as number[])[1] = 9), /bpr\[1\]/],
-  ['G1NS bpr below its minimum', (s) => ((fields(s).bpr as number[])[2] = 0), /bpr\[2\]/],
-  ['ctlrNs with a reserved bit', (s) => ((fields(s).ctlrNs as number[])[0] = 4), /ctlrNs\[0\]/],
-  ['peSecurity of 3', (s) => ((fields(s).peSecurity as number[])[1] = 3), /peSecurity\[1\]/],
-  ['igrpen of 2', (s) => ((fields(s).igrpen as number[])[4] = 2), /igrpen\[4\]/],
-  ['an APR word that does not exist', (s) => ((fields(s).apr as number[])[3] = 1), /apr\[3\]/],
-  [
-    'IROUTER RES0 bits',
-    (s) => ((fields(s).irouterLo as number[])[10] = 0x100_0000),
-    /irouterLo\[10\]/,
-  ],
-  [
-    'IROUTER Aff3 RES0 bits',
-    (s) => ((fields(s).irouterHi as number[])[10] = 0x100),
-    /irouterHi\[10\]/,
-  ],
+  ['nsacr of 4', (s) => (fields(s).nsacr[spiSlot(41)] = 4), /nsacr/],
+  ['pmr with unimplemented bits', (s) => (fields(s).pmr[0] = 0x07), /pmr\[0\]/],
+  ['bpr of 9', (s) => (fields(s).bpr[1] = 9), /bpr\[1\]/],
+  ['G1NS bpr below its minimum', (s) => (fields(s).bpr[2] = 0), /bpr\[2\]/],
+  ['ctlrNs with a reserved bit', (s) => (fields(s).ctlrNs[0] = 4), /ctlrNs\[0\]/],
+  ['peSecurity of 3', (s) => (fields(s).peSecurity[1] = 3), /peSecurity\[1\]/],
+  ['igrpen of 2', (s) => (fields(s).igrpen[4] = 2), /igrpen\[4\]/],
+  ['an APR word that does not exist', (s) => (fields(s).apr[3] = 1), /apr\[3\]/],
+  ['IROUTER RES0 bits', (s) => (fields(s).irouterLo[10] = 0x100_0000), /irouterLo\[10\]/],
+  ['IROUTER Aff3 RES0 bits', (s) => (fields(s).irouterHi[10] = 0x100), /irouterHi\[10\]/],
   [
     'routeTarget disagrees with IROUTER',
-    (s) => ((fields(s).routeTarget as number[])[42 - 32] = 3),
+    (s) => (fields(s).routeTarget[42 - 32] = 3),
     /routeTarget\[10\]/,
   ],
-  [
-    'unplaced set for a targeted SPI',
-    (s) => ((fields(s).unplaced as number[])[42 - 32] = 1),
-    /unplaced\[10\]/,
-  ],
+  ['unplaced set for a targeted SPI', (s) => (fields(s).unplaced[42 - 32] = 1), /unplaced\[10\]/],
   [
     'a 1-of-N SPI offered to a PE that does not participate',
     (s) => {
       // SPI 41 (1-of-N, pending? no: not pending) — make it pending and offer it to a PE
       // whose Group 1 NS is disabled at the CPU interface.
-      (fields(s).latch as number[])[spiSlot(41)] = 1;
-      (fields(s).routeTarget as number[])[41 - 32] = 3;
-      (fields(s).igrpen as number[])[3 * 3 + 2] = 0;
+      fields(s).latch[spiSlot(41)] = 1;
+      fields(s).routeTarget[41 - 32] = 3;
+      fields(s).igrpen[3 * 3 + 2] = 0;
     },
     /inconsistent/,
   ],
-  ['GICR_CTLR reserved bit', (s) => ((fields(s).gicrCtlr as number[])[0] = 0x2), /gicrCtlr\[0\]/],
-  [
-    'PROPBASER without LPIs',
-    (s) => ((fields(s).propbaser as number[])[0] = 0x1000),
-    /propbaser\[0\]/,
-  ],
-  ['sctlrNmi of 2', (s) => ((fields(s).sctlrNmi as number[])[0] = 2), /sctlrNmi\[0\]/],
+  ['GICR_CTLR reserved bit', (s) => (fields(s).gicrCtlr[0] = 0x2), /gicrCtlr\[0\]/],
+  ['PROPBASER without LPIs', (s) => (fields(s).propbaser[0] = 0x1000), /propbaser\[0\]/],
+  ['sctlrNmi of 2', (s) => (fields(s).sctlrNmi[0] = 2), /sctlrNmi\[0\]/],
   ['an unknown field', (s) => (fields(s).bogus = [1]), /fields\.bogus/],
-  [
-    'processorSleep of 5',
-    (s) => ((fields(s).processorSleep as number[])[0] = 5),
-    /processorSleep\[0\]/,
-  ],
-  ['unplaced of 2', (s) => ((fields(s).unplaced as number[])[0] = 2), /unplaced\[0\]/],
+  ['processorSleep of 5', (s) => (fields(s).processorSleep[0] = 5), /processorSleep\[0\]/],
+  ['unplaced of 2', (s) => (fields(s).unplaced[0] = 2), /unplaced\[0\]/],
 ];
 
 describe('restore() refuses a damaged snapshot and changes nothing', () => {
@@ -204,15 +180,15 @@ describe('restore() of the compact form checks its buffer too', () => {
   it('without NMI support an NMI bit is refused (grpmod likewise without security)', () => {
     const json = gic.snapshotJson();
     const nmi = JSON.parse(JSON.stringify(json)) as Json;
-    (fields(nmi).nmi as number[])[spiSlot(40)] = 1;
+    fields(nmi).nmi[spiSlot(40)] = 1;
     expect(() => gic.restore(nmi as unknown as GicSnapshotJson)).toThrow(/nmi\[136\] \(SPI 40\)/);
     const grpmod = JSON.parse(JSON.stringify(json)) as Json;
-    (fields(grpmod).grpmod as number[])[spiSlot(40)] = 1;
+    fields(grpmod).grpmod[spiSlot(40)] = 1;
     expect(() => gic.restore(grpmod as unknown as GicSnapshotJson)).toThrow(
       /grpmod\[136\] \(SPI 40\)/,
     );
     const aprNmi = JSON.parse(JSON.stringify(json)) as Json;
-    (fields(aprNmi).aprNmi as number[])[2] = 1;
+    fields(aprNmi).aprNmi[2] = 1;
     expect(() => gic.restore(aprNmi as unknown as GicSnapshotJson)).toThrow(/aprNmi\[2\]/);
     expect(fingerprint(gic)).toBe(before);
   });

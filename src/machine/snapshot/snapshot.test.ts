@@ -21,7 +21,7 @@ function fingerprint(m: Machine): string {
 
 const state = (s: Json): Json => s.state as Json;
 const pes = (s: Json): Json[] => state(s).pes as Json[];
-const frames = (s: Json, pe: number): Json[] => (pes(s)[pe] as Json).frames as Json[];
+const frames = (s: Json, pe: number): Json[] => pes(s)[pe].frames as Json[];
 const guest = (s: Json): Json => state(s).guest as Json;
 const queue = (s: Json): Json => state(s).queue as Json;
 const heap = (s: Json): Json[] => queue(s).heap as Json[];
@@ -35,62 +35,58 @@ const DAMAGES: readonly (readonly [string, (s: Json) => void, RegExp])[] = [
   ['now a string', (s) => (state(s).now = '5us'), /state\.now/],
   [
     'an agenda entry of unknown kind',
-    (s) => ((heap(s)[0] as Json).item = { kind: 'reboot' }),
+    (s) => (heap(s)[0].item = { kind: 'reboot' }),
     /state\.queue\.heap\[0\]\.item/,
   ],
   [
     'a PE run for a PE that does not exist',
-    (s) => ((heap(s)[0] as Json).item = { kind: 'pe-run', pe: 9, token: 1 }),
+    (s) => (heap(s)[0].item = { kind: 'pe-run', pe: 9, token: 1 }),
     /state\.queue\.heap\[0\]\.item\.pe/,
   ],
   [
     'the agenda out of time order',
-    (s) => ((heap(s)[heap(s).length - 1] as Json).at = 0),
+    (s) => (heap(s)[heap(s).length - 1].at = 0),
     /state\.queue\.heap\[\d+\]: comes before its parent/,
   ],
   ['an agenda seq not yet issued', (s) => (queue(s).nextSeq = 0), /seq/],
   ['a PE missing', (s) => pes(s).pop(), /state\.pes/],
-  ['a PE index swapped', (s) => ((pes(s)[1] as Json).index = 2), /state\.pes\[1\]\.index/],
+  ['a PE index swapped', (s) => (pes(s)[1].index = 2), /state\.pes\[1\]\.index/],
   [
     'masks not booleans',
-    (s) => ((pes(s)[1] as Json).masks = { i: 'yes', f: true, allint: false }),
+    (s) => (pes(s)[1].masks = { i: 'yes', f: true, allint: false }),
     /state\.pes\[1\]\.masks\.i/,
   ],
-  ['no frames', (s) => ((pes(s)[0] as Json).frames = []), /state\.pes\[0\]\.frames/],
-  [
-    'frame 0 not the task',
-    (s) => ((frames(s, 0)[0] as Json).kind = 'irq'),
-    /state\.pes\[0\]\.frames\[0\]/,
-  ],
+  ['no frames', (s) => (pes(s)[0].frames = []), /state\.pes\[0\]\.frames/],
+  ['frame 0 not the task', (s) => (frames(s, 0)[0].kind = 'irq'), /state\.pes\[0\]\.frames\[0\]/],
   [
     'a handler frame without saved masks',
-    (s) => frames(s, 0).push({ ...(frames(s, 0)[0] as Json), kind: 'irq', saved: null }),
+    (s) => frames(s, 0).push({ ...frames(s, 0)[0], kind: 'irq', saved: null }),
     /state\.pes\[0\]\.frames\[1\]/,
   ],
   [
     'an op of unknown kind',
-    (s) => ((frames(s, 0)[0] as Json).ops = [{ op: 'halt' }]),
+    (s) => (frames(s, 0)[0].ops = [{ op: 'halt' }]),
     /state\.pes\[0\]\.frames\[0\]\.ops\[0\]/,
   ],
   [
     'an MMIO op of size 3',
-    (s) => ((frames(s, 0)[0] as Json).ops = [{ op: 'dist-write', offset: 0, value: 0, size: 3 }]),
+    (s) => (frames(s, 0)[0].ops = [{ op: 'dist-write', offset: 0, value: 0, size: 3 }]),
     /state\.pes\[0\]\.frames\[0\]\.ops\[0\]\.size/,
   ],
   [
     'a call to a guest call that does not exist',
-    (s) => ((frames(s, 0)[0] as Json).ops = [{ op: 'call', index: 999 }]),
+    (s) => (frames(s, 0)[0].ops = [{ op: 'call', index: 999 }]),
     /ops\[0\]\.index: 999 names no guest call/,
   ],
   [
     'a frame variable that is not a number',
-    (s) => ((frames(s, 0)[0] as Json).vars = { intid: 'x' }),
+    (s) => (frames(s, 0)[0].vars = { intid: 'x' }),
     /state\.pes\[0\]\.frames\[0\]\.vars\.intid/,
   ],
-  ['workEnd below -1', (s) => ((frames(s, 0)[0] as Json).workEnd = -5), /workEnd/],
+  ['workEnd below -1', (s) => (frames(s, 0)[0].workEnd = -5), /workEnd/],
   [
     'a sysreg op naming no register',
-    (s) => ((frames(s, 0)[0] as Json).ops = [{ op: 'sysreg-read', name: 'ICC_NOPE_EL1' }]),
+    (s) => (frames(s, 0)[0].ops = [{ op: 'sysreg-read', name: 'ICC_NOPE_EL1' }]),
     /ops\[0\]\.name/,
   ],
   [
