@@ -299,7 +299,9 @@ export function writeSysreg(
       // NS software cannot claim an active priority in the Secure half (Q-cpuif icc_ap_write).
       if (g === G1NS && n < 2 && s.cfg.securityExtensions) return;
       s.apr[(pe * 3 + g) * 4 + n] = lo >>> 0;
-      if (n === 0 && s.cfg.nmi) s.aprNmi[pe * 3 + g] = (hi >>> 31) & 1;
+      // AP1R0 bit 63 is NMI (GICv3.3); in AP0R0 it is RES0, except under qemu, which keeps it.
+      if (n === 0 && s.cfg.nmi && (g !== G0 || s.flags.nmiOnGroup0Honoured))
+        s.aprNmi[pe * 3 + g] = (hi >>> 31) & 1;
       markDirty(s, pe);
       return;
     }

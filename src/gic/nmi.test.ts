@@ -123,4 +123,17 @@ describe('GICv3.3 non-maskable interrupts (reference §6)', () => {
       'unimplemented-offset',
     ]);
   });
+
+  // Found by the snapshot property test: the write kept an NMI bit for Group 0, which a snapshot
+  // of the architecture profile can never hold.
+  it('ICC_AP0R0_EL1 › bit 63 is RES0 (architecture); QEMU keeps it (qemu profile)', () => {
+    const arch = createGic({ peCount: 1, spiCount: 32, nmi: true, priorityBits: 4 });
+    arch.writeSysreg(0, 'ICC_AP0R0_EL1', 1n << 63n);
+    expect(arch.readSysreg(0, 'ICC_AP0R0_EL1')).toBe(0n);
+    expect(arch.cpuInterface(0).activePriorities.nmi0).toBe(false);
+    expect(arch.cpuInterface(0).runningPriority).toBe(0xff);
+    const qemu = createGic({ peCount: 1, spiCount: 32, nmi: true, profile: 'qemu' });
+    qemu.writeSysreg(0, 'ICC_AP0R0_EL1', 1n << 63n);
+    expect(qemu.readSysreg(0, 'ICC_AP0R0_EL1')).toBe(1n << 63n);
+  });
 });
