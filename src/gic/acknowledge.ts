@@ -1,5 +1,5 @@
 import type { IntId, PeIndex, Priority } from './api.ts';
-import { GROUP_NAMES, groupMaskFor, runningPriority } from './delivery.ts';
+import { GROUP_NAMES, groupMaskFor, runningPriority, updateRunningPriority } from './delivery.ts';
 import { deactivate } from './interrupt-ops.ts';
 import { effectivePending, markDirty, notePending, refresh } from './interrupts.ts';
 import type { Model } from './model.ts';
@@ -95,6 +95,7 @@ export function acknowledge(m: Model, c: SysregContext, reg: AckRegister): numbe
     const idx = (pe * 3 + group) * 4 + (bit >> 5);
     s.apr[idx] = ((s.apr[idx] ?? 0) | (1 << (bit & 31))) >>> 0;
   }
+  updateRunningPriority(s, pe);
   const before = effectivePending(s, slot);
   s.active[slot] = 1;
   s.latch[slot] = 0;
@@ -202,6 +203,7 @@ export function endOfInterrupt(
     return;
   }
   const dropped = dropPriority(s, pe, grp);
+  updateRunningPriority(s, pe);
   markDirty(s, pe);
   if (m.ev.active) {
     m.ev.emit({

@@ -9,7 +9,7 @@ import {
   hppir1Value,
   type SysregContext,
 } from './acknowledge.ts';
-import { GROUP_NAMES, runningPriority } from './delivery.ts';
+import { GROUP_NAMES, runningPriority, updateRunningPriority } from './delivery.ts';
 import { markDirty, participationChanged } from './interrupts.ts';
 import { nsPmrView } from './kernels/priority.ts';
 import type { Model } from './model.ts';
@@ -302,6 +302,7 @@ export function writeSysreg(
       // AP1R0 bit 63 is NMI (GICv3.3); in AP0R0 it is RES0, except under qemu, which keeps it.
       if (n === 0 && s.cfg.nmi && (g !== G0 || s.flags.nmiOnGroup0Honoured))
         s.aprNmi[pe * 3 + g] = (hi >>> 31) & 1;
+      updateRunningPriority(s, pe);
       markDirty(s, pe);
       return;
     }

@@ -18,8 +18,18 @@ import {
 
 export const GROUP_NAMES: readonly InterruptGroup[] = ['G0', 'G1S', 'G1NS'];
 
-/** ICC_RPR_EL1 priority (reference §4.4, §6): an active NMI first, then the lowest APR bit. */
+/** The PE's running priority: kept in `s.rpr`, recomputed whenever its APRs change. */
 export function runningPriority(s: GicState, pe: number): number {
+  return s.rpr[pe] ?? IDLE_PRIORITY;
+}
+
+/** Recomputes a PE's cached running priority; call after any change to its APR or NMI bits. */
+export function updateRunningPriority(s: GicState, pe: number): void {
+  s.rpr[pe] = computeRunningPriority(s, pe);
+}
+
+/** ICC_RPR_EL1 priority (reference §4.4, §6): an active NMI first, then the lowest APR bit. */
+function computeRunningPriority(s: GicState, pe: number): number {
   if (s.cfg.nmi) {
     if (s.aprNmi[pe * 3 + G1S] !== 0) return 0;
     if (s.aprNmi[pe * 3 + G1NS] !== 0) return (s.gicdCtlr & CTLR_DS) !== 0 ? 0 : 0x80;

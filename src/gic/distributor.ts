@@ -13,6 +13,7 @@ import {
   type Bank,
   type BitFamily,
 } from './bit-registers.ts';
+import { updateRunningPriority } from './delivery.ts';
 import { isOneOfN, refresh, refreshAll, setUnplaced } from './interrupts.ts';
 import { irouterAffinity, irouterIrm } from './kernels/routing.ts';
 import type { Model } from './model.ts';
@@ -90,6 +91,8 @@ function ctlrWrite(m: Model, secure: boolean, value: number): void {
   next |= CTLR_ARE_S;
   if (next === s.gicdCtlr) return;
   s.gicdCtlr = next;
+  // DS decides the running priority of an active Non-secure NMI (0x00 or 0x80).
+  for (let pe = 0; pe < s.peCount; pe++) updateRunningPriority(s, pe);
   refreshAll(m);
 }
 

@@ -56,7 +56,9 @@ class GicModel implements Gic {
 
   constructor(cfg: ResolvedGicConfig) {
     this.config = cfg;
-    this.#m = { s: createState(cfg), ev: new Emitter(), hi: 0, contexts: [] };
+    // Dense from the start (filled at scattered indices it would become a slow sparse array).
+    const contexts = new Array<undefined>(cfg.peCount * 8).fill(undefined);
+    this.#m = { s: createState(cfg), ev: new Emitter(), hi: 0, contexts };
   }
 
   #checkPe(pe: number, what: string): void {

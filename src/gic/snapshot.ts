@@ -1,5 +1,5 @@
 import type { GicSnapshot, GicSnapshotJson, ResolvedGicConfig } from './api.ts';
-import { deliver } from './delivery.ts';
+import { deliver, updateRunningPriority } from './delivery.ts';
 import { Emitter } from './events.ts';
 import { markAllDirty, refresh, updateParticipation } from './interrupts.ts';
 import type { Model } from './model.ts';
@@ -206,7 +206,10 @@ function rebuild(t: GicState, fields: readonly FieldPlacement[]): void {
   const scalars = [t.rrLast, t.rng];
   clearDerived(t);
   for (let spi = 0; spi < t.spiCount; spi++) t.unplacedCount += t.unplaced[spi] ?? 0;
-  for (let pe = 0; pe < t.peCount; pe++) updateParticipation(t, pe);
+  for (let pe = 0; pe < t.peCount; pe++) {
+    updateParticipation(t, pe);
+    updateRunningPriority(t, pe);
+  }
   const quiet: Model = { s: t, ev: new Emitter(), hi: 0, contexts: [] };
   for (let slot = 0; slot < t.slotCount; slot++) refresh(quiet, slot);
   markAllDirty(t);

@@ -71,6 +71,8 @@ export interface GicState extends PersistentViews {
   readonly hppiSlot: Int32Array;
   readonly hppiKey: Int32Array;
   readonly hppiGroup: Uint8Array;
+  /** Running priority per PE (ICC_RPR_EL1's priority), recomputed when its APRs change. */
+  readonly rpr: Uint8Array;
   /** The Hppi object last handed out per PE, reused while the HPPI stays the same. */
   readonly hppiObject: (Hppi | null)[];
   /** Per slot: the Hppi object last made for it, reused when it is the HPPI again unchanged. */
@@ -130,6 +132,7 @@ export function createState(cfg: ResolvedGicConfig): GicState {
     hppiSlot: new Int32Array(peCount),
     hppiKey: new Int32Array(peCount),
     hppiGroup: new Uint8Array(peCount),
+    rpr: new Uint8Array(peCount),
     hppiObject: new Array<Hppi | null>(peCount).fill(null),
     hppiBySlot: new Array<Hppi | null>(slotCount).fill(null),
     canSignal: new Uint8Array(peCount),
@@ -184,6 +187,8 @@ export function clearDerived(s: GicState): void {
   s.hppiSlot.fill(-1);
   s.hppiKey.fill(KEY_NONE);
   s.hppiGroup.fill(0);
+  // Idle: right after a reset, where every APR is 0; a restore recomputes it (snapshot.ts).
+  s.rpr.fill(0xff);
   s.hppiObject.fill(null);
   for (const a of [s.canSignal, s.outIrq, s.outFiq, s.outNmi, s.dirty]) a.fill(0);
   s.dirtyCount = 0;

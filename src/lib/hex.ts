@@ -9,9 +9,12 @@ export function toHex(value: bigint | number): Hex {
     : (`0x${value.toString(16)}` as Hex);
 }
 
-/** Small values (INTIDs, priorities, most register values) are formatted once and reused. */
+/**
+ * Small values (INTIDs, priorities, most register values) are formatted once and reused. The
+ * array is dense from the start: filled at scattered indices it would turn into a slow sparse one.
+ */
 const CACHED = 0x1000;
-const cache: (Hex | undefined)[] = [];
+const cache: (Hex | undefined)[] = new Array<Hex | undefined>(CACHED).fill(undefined);
 
 /** Hex of an unsigned 32-bit integer. */
 export function hex32(value: number): Hex {
