@@ -187,7 +187,7 @@ function load(t: GicState, raw: Record<string, unknown>, fields: readonly FieldP
 }
 
 function allBinary(view: ArrayLike<number>): boolean {
-  for (let i = 0; i < view.length; i++) if ((view[i]) > 1) return false;
+  for (let i = 0; i < view.length; i++) if (view[i] > 1) return false;
   return true;
 }
 
