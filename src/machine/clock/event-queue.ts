@@ -32,17 +32,18 @@ export function schedule<T>(queue: EventQueueState<T>, at: number, item: T): voi
  */
 export function scheduleAs<T>(queue: EventQueueState<T>, at: number, seq: number, item: T): void {
   const heap = queue.heap;
-  heap.push({ at, seq, item });
-  let i = heap.length - 1;
+  const entry = { at, seq, item };
+  // Sift up with a hole: parents move down until the entry's place is found.
+  let i = heap.length;
+  heap.push(entry);
   while (i > 0) {
     const parent = (i - 1) >> 1;
-    const child = heap[i];
-    const up = heap[parent];
-    if (!before(child, up)) break;
+    const up = heap[parent] as QueueEntry<T>;
+    if (up.at < at || (up.at === at && up.seq < seq)) break;
     heap[i] = up;
-    heap[parent] = child;
     i = parent;
   }
+  heap[i] = entry;
 }
 
 export function peek<T>(queue: EventQueueState<T>): QueueEntry<T> | undefined {
@@ -54,20 +55,27 @@ export function pop<T>(queue: EventQueueState<T>): QueueEntry<T> | undefined {
   const top = heap[0];
   const last = heap.pop();
   if (top === undefined || last === undefined || heap.length === 0) return top;
-  heap[0] = last;
+  // Sift the last entry down from the root with a hole.
+  const n = heap.length;
   let i = 0;
   for (;;) {
     const l = 2 * i + 1;
+    if (l >= n) break;
+    let c = l;
+    let child = heap[l] as QueueEntry<T>;
     const r = l + 1;
-    let best = i;
-    if (l < heap.length && before(heap[l], heap[best])) best = l;
-    if (r < heap.length && before(heap[r], heap[best])) best = r;
-    if (best === i) break;
-    const tmp = heap[i];
-    heap[i] = heap[best];
-    heap[best] = tmp;
-    i = best;
+    if (r < n) {
+      const right = heap[r] as QueueEntry<T>;
+      if (before(right, child)) {
+        c = r;
+        child = right;
+      }
+    }
+    if (!before(child, last)) break;
+    heap[i] = child;
+    i = c;
   }
+  heap[i] = last;
   return top;
 }
 
