@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Records QEMU's gicv3_* trace events on `virt` with a GICv3 and two Cortex-A57s, as test fixtures
-# for src/trace (see docs/qemu-traces.md). Two guests:
+# for src/trace (see docs/qemu-traces.md). Four guests:
 #   linux  a Debian arm64 kernel boots a small busybox initramfs that keeps both CPUs busy, takes
 #          CPU 1 offline and online again, and powers off;
-#   probe  tools/gic-probe.S, bare-metal register accesses that Linux never makes.
+#   msi    the same kernel with a virtio-pci network device whose MSI-X vectors go through the
+#          ITS: the busybox /init brings the interface up and sends packets;
+#   probe  tools/gic-probe.S, bare-metal register accesses that Linux never makes;
+#   its    tools/its-probe.S, bare-metal ITS commands and LPIs.
 #
-# Usage: tools/record-qemu-trace.sh [linux|probe] [name]      (as root on Debian 12)
+# Usage: tools/record-qemu-trace.sh [linux|msi|probe|its] [name]   (as root on Debian 12)
 # Env:   KERNEL_PKG   arm64 kernel package (default: what linux-image-arm64 depends on, -unsigned)
 #        MAX_LINES    keep at most this many log lines (default 200000)
 #        TIME_LIMIT   seconds before QEMU is stopped (default 240)
@@ -111,16 +114,21 @@ EOF
     default_name+="-no-rootfs"
   fi
   ;;
-probe)
+probe | its)
   host_tool aarch64-linux-gnu-as binutils-aarch64-linux-gnu
-  aarch64-linux-gnu-as "$root/tools/gic-probe.S" -o gic-probe.o
-  aarch64-linux-gnu-ld -Ttext=0x40080000 -e _start gic-probe.o -o gic-probe.elf
-  guest_description="tools/gic-probe.S ($(aarch64-linux-gnu-as --version | head -n 1))"
-  guest_args=(-kernel gic-probe.elf)
+  source="$root/tools/gic-probe.S"
   default_name="gic-probe-smp2"
+  if [ "$guest" = its ]; then
+    source="$root/tools/its-probe.S"
+    default_name="its-probe-smp2"
+  fi
+  aarch64-linux-gnu-as "$source" -o gic-probe.o
+  aarch64-linux-gnu-ld -Ttext=0x40080000 -e _start gic-probe.o -o gic-probe.elf
+  guest_description="tools/${source##*/} ($(aarch64-linux-gnu-as --version | head -n 1))"
+  guest_args=(-kernel gic-probe.elf)
   ;;
 *)
-  echo "unknown guest '$guest' (linux or probe)" >&2
+  echo "unknown guest '$guest' (linux, msi, probe or its)" >&2
   exit 2
   ;;
 esac
@@ -140,9 +148,33 @@ status=$?
 set -e
 echo "qemu exit status $status (124 = stopped by the time limit)"
 
+# QEMU does not trace the guest's own memory writes. The ITS probe mirrors each write to a table
+# the GIC reads (LPI configuration and pending tables, level-1 device table) into RES0 words of the
+# ITS translation frame: the address at 0x100, then the value at 0x108 (1 byte), or 0x110 and 0x114
+# (8 bytes, low and high word). Each mirrored write becomes one line
+#   gicscope_guest_write guest memory write: addr 0x<hex> data 0x<hex> size <n>
+# in place of the translation-frame writes that carried it. Other lines pass unchanged.
+guest_writes() {
+  node -e '
+const rl = require("readline").createInterface({ input: process.stdin });
+let addr = null, low = 0n;
+rl.on("line", (line) => {
+  const m = /gicv3_its_translation_write .*offset 0x([0-9a-f]+) data 0x([0-9a-f]+) /.exec(line);
+  const off = m ? Number.parseInt(m[1], 16) : -1;
+  const data = m ? BigInt("0x" + m[2]) : 0n;
+  const emit = (value, size) =>
+    console.log(`gicscope_guest_write guest memory write: addr ${addr} data 0x${value.toString(16)} size ${size}`);
+  if (off === 0x100) addr = "0x" + data.toString(16);
+  else if (off === 0x108) emit(data, 1);
+  else if (off === 0x110) low = data;
+  else if (off === 0x114) emit((data << 32n) | low, 8);
+  else console.log(line);
+});'
+}
+
 # Trace lines and CPU-reset markers only (not the register dumps that follow each marker), whole
 # lines only (a stopped QEMU may leave a partial last line), at most max_lines of them.
-grep -aE '^([0-9]+@[0-9]+\.[0-9]+:)?gicv3_|^CPU Reset \(CPU [0-9]+\)$' "$log" >"$log.kept" || true
+grep -aE '^([0-9]+@[0-9]+\.[0-9]+:)?gicv3_|^CPU Reset \(CPU [0-9]+\)$' "$log" | guest_writes >"$log.kept" || true
 total_lines="$(wc -l <"$log.kept")"
 head -n "$max_lines" "$log.kept" | gzip -9n >"$fixtures/$name.log.gz"
 kept_lines="$(gzip -dc "$fixtures/$name.log.gz" | wc -l)"
