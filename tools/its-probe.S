@@ -174,6 +174,9 @@ _start:
         mov x20, #0
 
         // --- reset values -------------------------------------------------------------------
+        r32 GICD + 0x0004                  // GICD_TYPER: LPIS, IDbits 15
+        r64 GICR1 + 0x0008                 // GICR_TYPER of CPU 1: Last
+        sysr icc_ctlr_el1
         r32 GITS + 0xffe8                  // GITS_PIDR2
         r32 GITS + 0x0000                  // GITS_CTLR: Quiescent
         r32 GITS + 0x0004                  // GITS_IIDR

@@ -1,7 +1,28 @@
 import type { Hppi, InterruptGroup, IntId, Outputs, PeIndex, Priority } from './api.ts';
 import { canPreempt, groupPriorityMask, IDLE_PRIORITY } from './kernels/priority.ts';
 import type { Model } from './model.ts';
-import { CTLR_DS, G0, G1NS, G1S, ICC_CTLR_CBPR, PE_NS, PE_SECURE, type GicState } from './state.ts';
+import { CTLR_DS, CTLR_EN_GRP1NS, G0, G1NS, G1S, ICC_CTLR_CBPR, PE_NS, PE_SECURE, type GicState } from './state.ts';
+
+/** hppiSlot value when the PE's HPPI is an LPI (its INTID is in s.lpi.hppiIntid). */
+export const LPI_SLOT = -2;
+
+/**
+ * The PE's best LPI as an HPPI candidate key: LPIs are Non-secure Group 1, never NMIs, and lose
+ * every tie (the low 11 bits all set): QEMU prefers the lower INTID at equal priority (irqbetter),
+ * and an LPI's INTID is above every SGI/PPI/SPI. −1 when no LPI can compete.
+ */
+function lpiCandidateKey(s: GicState, pe: number): number {
+  const l = s.lpi;
+  if (l.enabled[pe] === 0 || (l.bestIntid[pe] ?? -1) < 0) return -1;
+  if ((s.gicdCtlr & CTLR_EN_GRP1NS) === 0) return -1;
+  if (!s.flags.hppiIgnoresCpuGroupEnables && s.igrpen[pe * 3 + G1NS] === 0) return -1;
+  return ((l.bestPriority[pe] ?? 0xff) << 11) | 0x7ff;
+}
+
+/** The INTID of the PE's cached HPPI (LPIs do not fit the key's 10 INTID bits). */
+export function hppiIntId(s: GicState, pe: number): number {
+  return s.hppiSlot[pe] === LPI_SLOT ? (s.lpi.hppiIntid[pe] ?? 0) : (s.hppiKey[pe] ?? 0) & 0x3ff;
+}
 
 export const GROUP_NAMES: readonly InterruptGroup[] = ['G0', 'G1S', 'G1NS'];
 
@@ -51,13 +72,15 @@ function selectHppi(s: GicState, pe: number): number {
       best = top;
     }
   }
+  const lpiKey = lpiCandidateKey(s, pe);
+  if (lpiKey >= 0 && lpiKey < bestKey) return LPI_SLOT;
   return best;
 }
 
 /** §4.5 step 3 for the cached HPPI of one PE. */
 export function hppiCanSignal(s: GicState, pe: number): boolean {
   const slot = s.hppiSlot[pe] ?? -1;
-  if (slot < 0) return false;
+  if (slot < 0 && slot !== LPI_SLOT) return false;
   const g = s.hppiGroup[pe] ?? 0;
   if (s.igrpen[pe * 3 + g] === 0) return false;
   const key = s.hppiKey[pe] ?? 0;
@@ -85,10 +108,10 @@ export function isFiq(s: GicState, pe: number, group: number): boolean {
 
 export function hppiOf(s: GicState, pe: number): Hppi | null {
   const slot = s.hppiSlot[pe] ?? -1;
-  if (slot < 0) return null;
+  if (slot < 0 && slot !== LPI_SLOT) return null;
   const key = s.hppiKey[pe] ?? 0;
   return {
-    intid: (key & 0x3ff) as IntId,
+    intid: hppiIntId(s, pe) as IntId,
     priority: (key >> 11) as Priority,
     group: GROUP_NAMES[s.hppiGroup[pe] ?? 0] ?? 'G0',
     nmi: ((key >> 10) & 1) === 0,
@@ -120,15 +143,24 @@ function updatePe(m: Model, pe: number): void {
   const oldSlot = s.hppiSlot[pe] ?? -1;
   const oldKey = s.hppiKey[pe] ?? 0;
   const oldGroup = s.hppiGroup[pe] ?? 0;
+  const oldLpi = s.lpi.hppiIntid[pe] ?? -1;
   const slot = selectHppi(s, pe);
-  const key = slot < 0 ? 0x7fffffff : (s.heapKey[slot] ?? 0);
-  const group = slot < 0 ? 0 : (s.heapGroup[slot] ?? 0);
-  const hppiChanged = slot !== oldSlot || key !== oldKey || group !== oldGroup;
+  const lpi = slot === LPI_SLOT ? (s.lpi.bestIntid[pe] ?? -1) : -1;
+  const key =
+    slot === LPI_SLOT
+      ? ((s.lpi.bestPriority[pe] ?? 0xff) << 11) | 0x7ff
+      : slot < 0
+        ? 0x7fffffff
+        : (s.heapKey[slot] ?? 0);
+  const group = slot === LPI_SLOT ? G1NS : slot < 0 ? 0 : (s.heapGroup[slot] ?? 0);
+  const hppiChanged =
+    slot !== oldSlot || key !== oldKey || group !== oldGroup || lpi !== oldLpi;
   let previousHppi: Hppi | null = null;
   if (hppiChanged && m.ev.active) previousHppi = hppiOf(s, pe);
   s.hppiSlot[pe] = slot;
   s.hppiKey[pe] = key;
   s.hppiGroup[pe] = group;
+  s.lpi.hppiIntid[pe] = lpi;
   const signal = hppiCanSignal(s, pe);
   s.canSignal[pe] = signal ? 1 : 0;
   let irq = 0;

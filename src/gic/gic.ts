@@ -27,7 +27,10 @@ import { markDirty, refreshAll } from './interrupts.ts';
 import type { Model } from './model.ts';
 import type { AccessResult } from './mmio.ts';
 import { readRedistributor, writeRedistributor } from './redistributor.ts';
-import { distributorRegisterName, redistributorRegisterName } from './register-names.ts';
+import { itsView } from './its/inspect.ts';
+import { GITS_TRANSLATER, readIts, writeIts } from './its/registers.ts';
+import { lpiView, redistributorLpiView } from './lpi/inspect.ts';
+import { distributorRegisterName, itsRegisterName, redistributorRegisterName } from './register-names.ts';
 import { restoreSnapshot, takeSnapshot } from './snapshot.ts';
 import { createState, resetState } from './state.ts';
 
@@ -58,6 +61,12 @@ function toBigInt(lo: number, hi: number): bigint {
   return hi === 0 ? BigInt(lo >>> 0) : (BigInt(hi >>> 0) << 32n) | BigInt(lo >>> 0);
 }
 
+function registerName(block: RegisterBlock, offset: number): string | null {
+  if (block === 'distributor') return distributorRegisterName(offset);
+  if (block === 'its') return itsRegisterName(offset);
+  return redistributorRegisterName(offset);
+}
+
 /** Builds a GICv3 model. Invalid configuration (programmer input) throws. */
 export function createGic(config: GicConfig): Gic {
   const cfg = resolveConfig(config);
@@ -84,8 +93,7 @@ export function createGic(config: GicConfig): Gic {
   ): bigint => {
     let lo = 0;
     let hi = 0;
-    const name = () =>
-      block === 'distributor' ? distributorRegisterName(offset) : redistributorRegisterName(offset);
+    const name = () => registerName(block, offset);
     if (result.kind === 'ok') {
       lo = result.lo;
       hi = result.hi;
@@ -118,10 +126,7 @@ export function createGic(config: GicConfig): Gic {
       kind,
       block,
       pe: pe as PeIndex | null,
-      register:
-        block === 'distributor'
-          ? distributorRegisterName(offset)
-          : redistributorRegisterName(offset),
+      register: registerName(block, offset),
       offset,
       size: size === 1 || size === 2 || size === 4 || size === 8 ? size : null,
       value: hexOf(lo, hi),
@@ -284,6 +289,84 @@ export function createGic(config: GicConfig): Gic {
       const c = { ...sysregContext(pe, opts), peek: true };
       const r = silently(() => readSysreg(m, c, name));
       return toBigInt(r.lo, r.hi);
+    },
+
+    readIts(offset: number, size: AccessSize): bigint {
+      const result =
+        s.its === null
+          ? ({ kind: 'unimplemented' } as const)
+          : !sizeOk(size) || offset < 0 || offset >= 0x20000
+            ? ({ kind: sizeOk(size) ? 'unimplemented' : 'bad-size' } as const)
+            : readIts(m, offset, size);
+      return finishMmio('its', null, offset, size, false, result, false);
+    },
+
+    writeIts(
+      offset: number,
+      value: bigint | number,
+      size: AccessSize,
+      opts?: { readonly deviceId?: number },
+    ): void {
+      const w = maskWrite(value, size);
+      const register = ev.active ? (itsRegisterName(offset) ?? 'GITS') : 'GITS';
+      if (ev.active) emitAccess('register-written', 'its', null, offset, size, false, w.lo, w.hi);
+      const deviceId = opts?.deviceId ?? 0;
+      if (!Number.isInteger(deviceId) || deviceId < 0 || deviceId > 0xffffffff) {
+        throw new RangeError(`writeIts: DeviceID ${deviceId} is not a 32-bit unsigned integer`);
+      }
+      const result =
+        s.its === null
+          ? ({ kind: 'unimplemented' } as const)
+          : !sizeOk(size) || offset < 0 || offset >= 0x20000
+            ? ({ kind: sizeOk(size) ? 'unimplemented' : 'bad-size' } as const)
+            : writeIts(m, offset, w.lo, w.hi, size, register, deviceId);
+      finishMmio('its', null, offset, size, false, result, true);
+    },
+
+    peekIts(offset: number, size: AccessSize): bigint {
+      if (s.its === null || !sizeOk(size) || offset < 0 || offset >= 0x20000) return 0n;
+      const result = silently(() => readIts(m, offset, size));
+      return result.kind === 'ok' ? toBigInt(result.lo, result.hi) : 0n;
+    },
+
+    sendMsi(deviceId: number, eventId: number): void {
+      gic.writeIts(GITS_TRANSLATER, eventId >>> 0, 4, { deviceId });
+    },
+
+    writeMemory(address: number, value: bigint | number, size: AccessSize): void {
+      if (!Number.isInteger(address) || address < 0 || !sizeOk(size)) {
+        throw new RangeError(`writeMemory: bad address 0x${address.toString(16)} or size ${size}`);
+      }
+      if (!s.memory.contains(address, size)) {
+        ev.warn('its-memory-fault', `guest write to 0x${address.toString(16)}: not RAM; dropped`);
+        return;
+      }
+      s.memory.writeValue(address, BigInt.asUintN(size * 8, BigInt(value)), size);
+    },
+
+    readMemory(address: number, size: AccessSize): bigint {
+      if (!Number.isInteger(address) || address < 0 || !sizeOk(size)) {
+        throw new RangeError(`readMemory: bad address 0x${address.toString(16)} or size ${size}`);
+      }
+      return s.memory.readValue(address, size);
+    },
+
+    lpi(intid: number, pe: number) {
+      checkPe(pe, 'lpi');
+      if (!cfg.lpis) throw new RangeError('lpi: this GIC has no LPIs (config.lpis)');
+      if (!Number.isInteger(intid) || intid < 8192 || intid >= 2 ** cfg.lpiIdBits) {
+        throw new RangeError(`lpi: INTID ${intid} is not an LPI (8192…${2 ** cfg.lpiIdBits - 1})`);
+      }
+      return lpiView(s, intid, pe);
+    },
+
+    redistributorLpis(pe: number) {
+      checkPe(pe, 'redistributorLpis');
+      return redistributorLpiView(s, pe);
+    },
+
+    its() {
+      return itsView(m);
     },
 
     setLevel(intid: number, level: boolean, pe?: number): void {

@@ -1,4 +1,4 @@
-import { findDistributorRegister, findRedistributorRegister } from '../arch/index.ts';
+import { findDistributorRegister, findItsRegister, findRedistributorRegister } from '../arch/index.ts';
 
 /**
  * Spec names of MMIO registers for events ('GICD_ISENABLER1', 'GICR_WAKER', …), from the
@@ -10,4 +10,8 @@ export function distributorRegisterName(offset: number): string | null {
 
 export function redistributorRegisterName(offset: number): string | null {
   return findRedistributorRegister(offset)?.name ?? null;
+}
+
+export function itsRegisterName(offset: number): string | null {
+  return findItsRegister(offset)?.name ?? null;
 }

@@ -2,6 +2,7 @@ import type { GicSnapshot } from './api.ts';
 import { updateParticipation, refresh } from './interrupts.ts';
 import type { Model } from './model.ts';
 import type { GicState } from './state.ts';
+import { restoreLpiState, snapshotLpiState } from './lpi/snapshot.ts';
 
 type NumericArray = Uint8Array | Int16Array | Int32Array | Uint32Array;
 
@@ -53,7 +54,7 @@ export function takeSnapshot(s: GicState): GicSnapshot {
   state.gicdCtlr = s.gicdCtlr;
   state.rrLast = s.rrLast;
   state.rng = s.rng;
-  return { format: 'gicscope.gic', version: 1, config: s.cfg, state };
+  return { format: 'gicscope.gic', version: 1, config: s.cfg, state: { ...state, ...snapshotLpiState(s) } };
 }
 
 export function restoreSnapshot(m: Model, snap: GicSnapshot): void {
@@ -74,6 +75,7 @@ export function restoreSnapshot(m: Model, snap: GicSnapshot): void {
   s.gicdCtlr = Number(snap.state.gicdCtlr);
   s.rrLast = Number(snap.state.rrLast);
   s.rng = Number(snap.state.rng);
+  restoreLpiState(s, snap.state);
   // Rebuild the derived HPPI structures without events; the cached HPPI/outputs were restored.
   for (const h of s.heaps) h.length = 0;
   s.heapPe.fill(-1);

@@ -1,5 +1,8 @@
 import type { ResolvedGicConfig } from './api.ts';
 import { packAffinity } from './config.ts';
+import { createItsState, resetItsState, type ItsState } from './its/state.ts';
+import { createLpiState, resetLpiState, type LpiState } from './lpi/state.ts';
+import { GuestMemory } from './memory.ts';
 import { PROFILES, type ProfileFlags } from './profile.ts';
 
 /** Group encoding inside the model (same order as QEMU's trace `grp`: 0=G0, 1=G1S, 2=G1NS). */
@@ -108,6 +111,13 @@ export interface GicState {
   readonly dirtyList: Int32Array;
   dirtyCount: number;
 
+  // LPIs and the ITS (lpi/, its/); the tables themselves are in memory.
+  readonly memory: GuestMemory;
+  readonly lpi: LpiState;
+  readonly its: ItsState | null;
+  /** GICR_PENDBASER.PTZ as last written (write-only in the register). */
+  readonly pendbaserPtz: Uint8Array;
+
   // 1-of-N.
   /** group·8 + word: bit p set when PE p participates in 1-of-N selection for that group. */
   readonly participants: Uint32Array;
@@ -186,6 +196,10 @@ export function createState(cfg: ResolvedGicConfig): GicState {
     dirty: new Uint8Array(peCount),
     dirtyList: new Int32Array(peCount),
     dirtyCount: 0,
+    memory: new GuestMemory(cfg.memory),
+    lpi: createLpiState(peCount, cfg.lpiConfigCache),
+    its: cfg.its ? createItsState() : null,
+    pendbaserPtz: new Uint8Array(peCount),
     participants: new Uint32Array(24),
     rrLast: -1,
     rng: cfg.seed,
@@ -225,6 +239,10 @@ export function resetState(s: GicState): void {
   s.hppiGroup.fill(0);
   for (const a of [s.canSignal, s.outIrq, s.outFiq, s.outNmi, s.dirty]) a.fill(0);
   s.dirtyCount = 0;
+  s.memory.clear();
+  resetLpiState(s.lpi);
+  if (s.its !== null) resetItsState(s.its);
+  s.pendbaserPtz.fill(0);
   s.participants.fill(0);
   s.rrLast = -1;
   s.rng = s.cfg.seed;

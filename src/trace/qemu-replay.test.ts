@@ -43,6 +43,8 @@ const GUEST_READS: ReadonlySet<QemuTraceRecord['kind']> = new Set([
   'redist-read',
   'redist-bad-read',
   'icc-read',
+  'its-read',
+  'its-bad-read',
 ]);
 
 function iar1Values(records: readonly QemuTraceRecord[]): readonly bigint[] {
