@@ -41,11 +41,12 @@ export interface Dword {
   readonly hi: number;
 }
 
-/** Bits [hiBit:loBit] of a doubleword as a number (at most 52 bits wide). */
-function field(d: Dword, hiBit: number, loBit: number): number {
-  const value = (d.hi >>> 0) * 0x100000000 + (d.lo >>> 0);
-  const width = hiBit - loBit + 1;
-  return Math.floor(value / 2 ** loBit) % 2 ** width;
+/** Bits [hiBit:loBit] of a doubleword as a number (at most 52 bits wide, so exact in a double). */
+export function field(d: Dword, hiBit: number, loBit: number): number {
+  // Mask before combining: a set bit 63 (V) would otherwise round the low bits away.
+  const hi = hiBit >= 32 ? (d.hi >>> 0) % 2 ** Math.min(hiBit - 31, 32) : 0;
+  const lo = hiBit >= 31 ? d.lo >>> 0 : (d.lo >>> 0) % 2 ** (hiBit + 1);
+  return Math.floor((hi * 0x100000000 + lo) / 2 ** loBit);
 }
 
 export function decodeItsCommand(dw: readonly [Dword, Dword, Dword, Dword]): ItsCommand {

@@ -1,4 +1,4 @@
-import type { IntId, ItsTranslationSource, PeIndex } from '../api.ts';
+import type { IntId, ItsTranslationSource, PeIndex, WarningCode } from '../api.ts';
 import { LPI_BASE } from '../lpi/config-byte.ts';
 import { invalidateConfig, lpiPending, setLpiPending } from '../lpi/pending.ts';
 import { moveAllLpis } from '../lpi/move.ts';
@@ -54,7 +54,7 @@ export function translateEvent(
 ): Step<null> {
   const s = m.s;
   const t = translate(s, its, deviceId, eventId);
-  const report = (intid: number | null, icid: number | null, pe: number | null, code: string | null) => {
+  const report = (intid: number | null, icid: number | null, pe: number | null, code: WarningCode | null) => {
     if (!m.ev.active) return;
     m.ev.emit({
       kind: 'its-translated',
@@ -64,16 +64,24 @@ export function translateEvent(
       intid: intid as IntId | null,
       icid,
       pe: pe as PeIndex | null,
-      error: code as never,
+      error: code as WarningCode | null,
     });
+  };
+  // A device's MSI that goes nowhere is reported here; a command's error by the queue.
+  const deviceError = (step: { kind: 'error'; code: WarningCode; detail: string } | { kind: 'stall'; detail: string }) => {
+    if (source !== 'GITS_TRANSLATER') return;
+    const code = step.kind === 'error' ? step.code : 'its-memory-fault';
+    m.ev.warn(code, `MSI from DeviceID ${hex(deviceId)} EventID ${hex(eventId)} dropped: ${step.detail}`, 'GITS_TRANSLATER');
   };
   if (t.kind !== 'ok') {
     report(null, null, null, t.kind === 'error' ? t.code : 'its-memory-fault');
+    deviceError(t);
     return t;
   }
   const target = collectionTarget(s, its, t.value.ite.icid);
   if (target.kind !== 'ok') {
     report(t.value.ite.intid, t.value.ite.icid, null, target.kind === 'error' ? target.code : 'its-memory-fault');
+    deviceError(target);
     return target;
   }
   const pe = target.value;

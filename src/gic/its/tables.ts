@@ -1,4 +1,5 @@
 import type { GuestMemory } from '../memory.ts';
+import { field } from './commands.ts';
 import { CTE_SIZE, DTE_SIZE, ITE_SIZE, type ItsState } from './state.ts';
 
 /**
@@ -90,8 +91,7 @@ function read64(mem: GuestMemory, at: number): { lo: number; hi: number } {
 }
 
 function bits(lo: number, hi: number, hiBit: number, loBit: number): number {
-  const value = (hi >>> 0) * 0x100000000 + (lo >>> 0);
-  return Math.floor(value / 2 ** loBit) % 2 ** (hiBit - loBit + 1);
+  return field({ lo, hi }, hiBit, loBit);
 }
 
 function write64(mem: GuestMemory, at: number, value: number): void {
