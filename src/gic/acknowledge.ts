@@ -263,7 +263,13 @@ export function deactivateInterrupt(m: Model, c: SysregContext, intid: number): 
   const s = m.s;
   const name = 'ICC_DIR_EL1';
   if (isLpiIntId(s, intid)) {
-    m.ev.warn('dir-of-lpi', `${name}: LPI ${intid} has no active state; nothing to deactivate`, name, c.pe, intid);
+    m.ev.warn(
+      'dir-of-lpi',
+      `${name}: LPI ${intid} has no active state; nothing to deactivate`,
+      name,
+      c.pe,
+      intid,
+    );
     return;
   }
   if (intid >= s.numIrq) {

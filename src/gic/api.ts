@@ -306,7 +306,11 @@ export interface ItsDeviceView {
   readonly events: number;
   readonly ittAddress: number;
   /** Valid ITT entries: EventID → LPI and collection. */
-  readonly mappings: readonly { readonly eventId: number; readonly intid: IntId; readonly icid: number }[];
+  readonly mappings: readonly {
+    readonly eventId: number;
+    readonly intid: IntId;
+    readonly icid: number;
+  }[];
 }
 
 export interface ItsView {
@@ -327,7 +331,11 @@ export interface ItsView {
   /** The last commands before CREADR, decoded, oldest first (at most 16). */
   readonly recent: readonly { readonly slot: number; readonly command: ItsCommand }[];
   /** Mapped collections: ICID → PE. */
-  readonly collections: readonly { readonly icid: number; readonly pe: PeIndex | null; readonly rdBase: number }[];
+  readonly collections: readonly {
+    readonly icid: number;
+    readonly pe: PeIndex | null;
+    readonly rdBase: number;
+  }[];
   /** Mapped devices (scanned up to the first 4096 DeviceIDs of a flat table, or mapped level-2 pages). */
   readonly devices: readonly ItsDeviceView[];
 }
@@ -411,7 +419,12 @@ export interface Gic {
   /** ITS frames: the control frame at 0 … 0xFFFF, the translation frame at 0x10000 (GITS_TRANSLATER 0x10040). */
   readIts(offset: number, size: AccessSize): bigint;
   /** `deviceId` is the requester's DeviceID a GITS_TRANSLATER write carries (a CPU write: 0). */
-  writeIts(offset: number, value: bigint | number, size: AccessSize, opts?: { readonly deviceId?: number }): void;
+  writeIts(
+    offset: number,
+    value: bigint | number,
+    size: AccessSize,
+    opts?: { readonly deviceId?: number },
+  ): void;
   peekIts(offset: number, size: AccessSize): bigint;
   /** A device's MSI: a 32-bit write of `eventId` to GITS_TRANSLATER carrying `deviceId`. */
   sendMsi(deviceId: number, eventId: number): void;

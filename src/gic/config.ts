@@ -68,13 +68,20 @@ export function resolveConfig(config: GicConfig): ResolvedGicConfig {
   if (!isInt(lpiIdBits) || lpiIdBits < 14 || lpiIdBits > 20) {
     fail(`lpiIdBits must be an integer 14…20, got ${String(lpiIdBits)}`);
   }
-  const lpiConfigCache = config.lpiConfigCache ?? (flags.lpiConfigRescan ? 'rescan' : 'until-invalidated');
+  const lpiConfigCache =
+    config.lpiConfigCache ?? (flags.lpiConfigRescan ? 'rescan' : 'until-invalidated');
   if (lpiConfigCache !== 'rescan' && lpiConfigCache !== 'until-invalidated') {
     fail(`lpiConfigCache must be 'until-invalidated' or 'rescan', got ${String(lpiConfigCache)}`);
   }
   const memory: MemoryRange[] = [];
   for (const [i, r] of (config.memory ?? [{ base: 0x40000000, size: 0x20000000 }]).entries()) {
-    if (!isInt(r.base) || !isInt(r.size) || r.base < 0 || r.size <= 0 || r.base + r.size > 2 ** 52) {
+    if (
+      !isInt(r.base) ||
+      !isInt(r.size) ||
+      r.base < 0 ||
+      r.size <= 0 ||
+      r.base + r.size > 2 ** 52
+    ) {
       fail(`memory[${i}] must be a base and a size within 52-bit physical addresses`);
     }
     memory.push({ base: r.base, size: r.size });

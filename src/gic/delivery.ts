@@ -1,7 +1,17 @@
 import type { Hppi, InterruptGroup, IntId, Outputs, PeIndex, Priority } from './api.ts';
 import { canPreempt, groupPriorityMask, IDLE_PRIORITY } from './kernels/priority.ts';
 import type { Model } from './model.ts';
-import { CTLR_DS, CTLR_EN_GRP1NS, G0, G1NS, G1S, ICC_CTLR_CBPR, PE_NS, PE_SECURE, type GicState } from './state.ts';
+import {
+  CTLR_DS,
+  CTLR_EN_GRP1NS,
+  G0,
+  G1NS,
+  G1S,
+  ICC_CTLR_CBPR,
+  PE_NS,
+  PE_SECURE,
+  type GicState,
+} from './state.ts';
 
 /** hppiSlot value when the PE's HPPI is an LPI (its INTID is in s.lpi.hppiIntid). */
 export const LPI_SLOT = -2;
@@ -153,8 +163,7 @@ function updatePe(m: Model, pe: number): void {
         ? 0x7fffffff
         : (s.heapKey[slot] ?? 0);
   const group = slot === LPI_SLOT ? G1NS : slot < 0 ? 0 : (s.heapGroup[slot] ?? 0);
-  const hppiChanged =
-    slot !== oldSlot || key !== oldKey || group !== oldGroup || lpi !== oldLpi;
+  const hppiChanged = slot !== oldSlot || key !== oldKey || group !== oldGroup || lpi !== oldLpi;
   let previousHppi: Hppi | null = null;
   if (hppiChanged && m.ev.active) previousHppi = hppiOf(s, pe);
   s.hppiSlot[pe] = slot;

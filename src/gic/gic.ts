@@ -30,7 +30,11 @@ import { readRedistributor, writeRedistributor } from './redistributor.ts';
 import { itsView } from './its/inspect.ts';
 import { GITS_TRANSLATER, readIts, writeIts } from './its/registers.ts';
 import { lpiView, redistributorLpiView } from './lpi/inspect.ts';
-import { distributorRegisterName, itsRegisterName, redistributorRegisterName } from './register-names.ts';
+import {
+  distributorRegisterName,
+  itsRegisterName,
+  redistributorRegisterName,
+} from './register-names.ts';
 import { restoreSnapshot, takeSnapshot } from './snapshot.ts';
 import { createState, resetState } from './state.ts';
 

@@ -65,7 +65,8 @@ export class GuestMemory {
   }
 
   writeValue(address: number, value: bigint, size: number): void {
-    for (let i = 0; i < size; i++) this.write8(address + i, Number((value >> BigInt(8 * i)) & 0xffn));
+    for (let i = 0; i < size; i++)
+      this.write8(address + i, Number((value >> BigInt(8 * i)) & 0xffn));
   }
 
   /** Pages that were ever written, for snapshots: [page index, bytes]. */

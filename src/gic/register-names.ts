@@ -1,4 +1,8 @@
-import { findDistributorRegister, findItsRegister, findRedistributorRegister } from '../arch/index.ts';
+import {
+  findDistributorRegister,
+  findItsRegister,
+  findRedistributorRegister,
+} from '../arch/index.ts';
 
 /**
  * Spec names of MMIO registers for events ('GICD_ISENABLER1', 'GICR_WAKER', …), from the

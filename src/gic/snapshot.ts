@@ -54,7 +54,12 @@ export function takeSnapshot(s: GicState): GicSnapshot {
   state.gicdCtlr = s.gicdCtlr;
   state.rrLast = s.rrLast;
   state.rng = s.rng;
-  return { format: 'gicscope.gic', version: 1, config: s.cfg, state: { ...state, ...snapshotLpiState(s) } };
+  return {
+    format: 'gicscope.gic',
+    version: 1,
+    config: s.cfg,
+    state: { ...state, ...snapshotLpiState(s) },
+  };
 }
 
 export function restoreSnapshot(m: Model, snap: GicSnapshot): void {

@@ -55,8 +55,18 @@ interface SgiExpectation {
 type ProcessCommand = Extract<QemuTraceRecord, { kind: 'its-process-command' }>;
 
 const COMMAND_NAMES: Readonly<Record<number, string>> = {
-  0x01: 'MOVI', 0x03: 'INT', 0x04: 'CLEAR', 0x05: 'SYNC', 0x08: 'MAPD', 0x09: 'MAPC',
-  0x0a: 'MAPTI', 0x0b: 'MAPI', 0x0c: 'INV', 0x0d: 'INVALL', 0x0e: 'MOVALL', 0x0f: 'DISCARD',
+  0x01: 'MOVI',
+  0x03: 'INT',
+  0x04: 'CLEAR',
+  0x05: 'SYNC',
+  0x08: 'MAPD',
+  0x09: 'MAPC',
+  0x0a: 'MAPTI',
+  0x0b: 'MAPI',
+  0x0c: 'INV',
+  0x0d: 'INVALL',
+  0x0e: 'MOVALL',
+  0x0f: 'DISCARD',
 };
 
 export class EmulatorChecks {

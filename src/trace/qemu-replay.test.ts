@@ -232,10 +232,26 @@ describe('QEMU LPI and ITS fixtures', () => {
   it('exercise every physical ITS command', () => {
     const names = new Set(
       withIts.flatMap((name) =>
-        replayed(name).log.records.flatMap((r) => (r.kind === 'its-command' ? [r.command.name] : [])),
+        replayed(name).log.records.flatMap((r) =>
+          r.kind === 'its-command' ? [r.command.name] : [],
+        ),
       ),
     );
-    for (const command of ['MAPD', 'MAPC', 'MAPTI', 'MAPI', 'INT', 'CLEAR', 'DISCARD', 'INV', 'INVALL', 'MOVI', 'MOVALL', 'SYNC', 'unknown']) {
+    for (const command of [
+      'MAPD',
+      'MAPC',
+      'MAPTI',
+      'MAPI',
+      'INT',
+      'CLEAR',
+      'DISCARD',
+      'INV',
+      'INVALL',
+      'MOVI',
+      'MOVALL',
+      'SYNC',
+      'unknown',
+    ]) {
       expect(names.has(command as never), command).toBe(true);
     }
   }, 120_000);
@@ -248,11 +264,15 @@ describe('QEMU LPI and ITS fixtures', () => {
         r.kind === 'guest-write' &&
         r.address === 0x40200003 &&
         r.value === 0xa3n &&
-        records.slice(i + 1, i + 4).some((n) => n.kind === 'its-command' && n.command.name === 'INVALL'),
+        records
+          .slice(i + 1, i + 4)
+          .some((n) => n.kind === 'its-command' && n.command.name === 'INVALL'),
     );
     expect(at).toBeGreaterThan(0);
     const result = replayQemuTrace(records.filter((_, i) => i !== at));
-    expect(result.guest.mismatches.some((m) => m.check === 'ICC_IAR1_EL1' && m.expected === '0x2003')).toBe(true);
+    expect(
+      result.guest.mismatches.some((m) => m.check === 'ICC_IAR1_EL1' && m.expected === '0x2003'),
+    ).toBe(true);
   }, 120_000);
 
   it("tells QEMU's rescanning apart from a cache that keeps configuration until invalidated", () => {

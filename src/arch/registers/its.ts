@@ -58,7 +58,12 @@ export const ITS_REGISTERS: readonly RegisterSpec[] = [
     f('ImDe', 1, 1, 'GICv4.1 (RES0 here)'),
     f('ITS_Number', 7, 4, 'GICv4.1 (RES0 here)'),
     f('UMSIirq', 8, 8, 'RES0 here'),
-    f('Quiescent', 31, 31, 'read-only: no operation in progress (architecture: only while disabled)'),
+    f(
+      'Quiescent',
+      31,
+      31,
+      'read-only: no operation in progress (architecture: only while disabled)',
+    ),
   ]),
   its('GITS_IIDR', 0x4, 32, 'RO', 0x43b, 'Implementer: Arm r0p0', [
     f('Implementer', 11, 0, 'JEP106 code (0x43B = Arm)'),
@@ -93,7 +98,16 @@ export const ITS_REGISTERS: readonly RegisterSpec[] = [
     f('Stalled', 0, 0, 'processing stopped on an error'),
     f('Offset', 19, 5, 'command slot'),
   ]),
-  its('GITS_BASER<n>', 0x100, 64, 'RW', 'BASER0 0x0107000000000200, BASER1 0x0407000000000200', 'Device / collection tables', BASER_FIELDS, 8),
+  its(
+    'GITS_BASER<n>',
+    0x100,
+    64,
+    'RW',
+    'BASER0 0x0107000000000200, BASER1 0x0407000000000200',
+    'Device / collection tables',
+    BASER_FIELDS,
+    8,
+  ),
   ...coreSightIdRegisters('GITS', 'GITS', 0x94),
   {
     name: 'GITS_TRANSLATER',

@@ -130,13 +130,21 @@ export const REDISTRIBUTOR_REGISTERS: readonly RegisterSpec[] = [
   rd('GICR_CLRLPIR', 0x48, 64, 'WO', 0, 'Clear an LPI’s pending state directly (DirectLPI)', [
     f('pINTID', 31, 0, 'the LPI'),
   ]),
-  rd('GICR_PROPBASER', 0x70, 64, 'RW', 0, 'LPI configuration table: one byte per LPI (priority, enable)', [
-    f('IDbits', 4, 0, 'LPI ID bits − 1'),
-    f('InnerCache', 9, 7, 'inner cacheability'),
-    f('Shareability', 11, 10, 'shareability'),
-    f('Physical_Address', 51, 12, 'table address'),
-    f('OuterCache', 58, 56, 'outer cacheability'),
-  ]),
+  rd(
+    'GICR_PROPBASER',
+    0x70,
+    64,
+    'RW',
+    0,
+    'LPI configuration table: one byte per LPI (priority, enable)',
+    [
+      f('IDbits', 4, 0, 'LPI ID bits − 1'),
+      f('InnerCache', 9, 7, 'inner cacheability'),
+      f('Shareability', 11, 10, 'shareability'),
+      f('Physical_Address', 51, 12, 'table address'),
+      f('OuterCache', 58, 56, 'outer cacheability'),
+    ],
+  ),
   rd('GICR_PENDBASER', 0x78, 64, 'RW', 0, 'LPI pending table: one bit per INTID', [
     f('InnerCache', 9, 7, 'inner cacheability'),
     f('Shareability', 11, 10, 'shareability'),

@@ -24,13 +24,44 @@ export type ItsCommandName = keyof typeof ITS_COMMAND_NUMBERS;
 
 /** One decoded command; fields keep the spec's names. Addresses are plain numbers (< 2^52). */
 export type ItsCommand =
-  | { readonly name: 'MAPD'; readonly deviceId: number; readonly size: number; readonly ittAddress: number; readonly valid: boolean }
-  | { readonly name: 'MAPC'; readonly icid: number; readonly rdBase: number; readonly valid: boolean }
-  | { readonly name: 'MAPTI'; readonly deviceId: number; readonly eventId: number; readonly intid: number; readonly icid: number }
-  | { readonly name: 'MAPI'; readonly deviceId: number; readonly eventId: number; readonly icid: number }
-  | { readonly name: 'INT' | 'CLEAR' | 'DISCARD' | 'INV'; readonly deviceId: number; readonly eventId: number }
+  | {
+      readonly name: 'MAPD';
+      readonly deviceId: number;
+      readonly size: number;
+      readonly ittAddress: number;
+      readonly valid: boolean;
+    }
+  | {
+      readonly name: 'MAPC';
+      readonly icid: number;
+      readonly rdBase: number;
+      readonly valid: boolean;
+    }
+  | {
+      readonly name: 'MAPTI';
+      readonly deviceId: number;
+      readonly eventId: number;
+      readonly intid: number;
+      readonly icid: number;
+    }
+  | {
+      readonly name: 'MAPI';
+      readonly deviceId: number;
+      readonly eventId: number;
+      readonly icid: number;
+    }
+  | {
+      readonly name: 'INT' | 'CLEAR' | 'DISCARD' | 'INV';
+      readonly deviceId: number;
+      readonly eventId: number;
+    }
   | { readonly name: 'INVALL'; readonly icid: number }
-  | { readonly name: 'MOVI'; readonly deviceId: number; readonly eventId: number; readonly icid: number }
+  | {
+      readonly name: 'MOVI';
+      readonly deviceId: number;
+      readonly eventId: number;
+      readonly icid: number;
+    }
   | { readonly name: 'MOVALL'; readonly rdBase1: number; readonly rdBase2: number }
   | { readonly name: 'SYNC'; readonly rdBase: number }
   | { readonly name: 'unknown'; readonly number: number };
@@ -55,10 +86,16 @@ export function decodeItsCommand(dw: readonly [Dword, Dword, Dword, Dword]): Its
   const deviceId = d0.hi >>> 0;
   const eventId = d1.lo >>> 0;
   const icid = d2.lo & 0xffff;
-  const valid = (d2.hi >>> 31) === 1;
+  const valid = d2.hi >>> 31 === 1;
   switch (number) {
     case ITS_COMMAND_NUMBERS.MAPD:
-      return { name: 'MAPD', deviceId, size: d1.lo & 0x1f, ittAddress: field(d2, 51, 8) * 256, valid };
+      return {
+        name: 'MAPD',
+        deviceId,
+        size: d1.lo & 0x1f,
+        ittAddress: field(d2, 51, 8) * 256,
+        valid,
+      };
     case ITS_COMMAND_NUMBERS.MAPC:
       return { name: 'MAPC', icid, rdBase: field(d2, 51, 16), valid };
     case ITS_COMMAND_NUMBERS.MAPTI:
@@ -94,11 +131,21 @@ export function encodeItsCommand(c: ItsCommand): [bigint, bigint, bigint, bigint
   const v = (b: boolean) => (b ? 1n << 63n : 0n);
   switch (c.name) {
     case 'MAPD':
-      return [n('MAPD') | dev(c.deviceId), BigInt(c.size), v(c.valid) | (BigInt(c.ittAddress) & 0xfffffffffff00n), 0n];
+      return [
+        n('MAPD') | dev(c.deviceId),
+        BigInt(c.size),
+        v(c.valid) | (BigInt(c.ittAddress) & 0xfffffffffff00n),
+        0n,
+      ];
     case 'MAPC':
       return [n('MAPC'), 0n, v(c.valid) | rd(c.rdBase) | BigInt(c.icid), 0n];
     case 'MAPTI':
-      return [n('MAPTI') | dev(c.deviceId), (BigInt(c.intid) << 32n) | BigInt(c.eventId), BigInt(c.icid), 0n];
+      return [
+        n('MAPTI') | dev(c.deviceId),
+        (BigInt(c.intid) << 32n) | BigInt(c.eventId),
+        BigInt(c.icid),
+        0n,
+      ];
     case 'MAPI':
       return [n('MAPI') | dev(c.deviceId), BigInt(c.eventId), BigInt(c.icid), 0n];
     case 'INT':

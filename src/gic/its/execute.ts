@@ -32,7 +32,12 @@ function intidLimit(m: Model): number {
   return 2 ** m.s.cfg.lpiIdBits;
 }
 
-function writeEntry(m: Model, table: ReturnType<typeof deviceTable>, index: number, write: (at: number) => void): Step<null> {
+function writeEntry(
+  m: Model,
+  table: ReturnType<typeof deviceTable>,
+  index: number,
+  write: (at: number) => void,
+): Step<null> {
   const at = entryAddress(m.s.memory, table, index);
   // No level-2 page for this index: the write is dropped and the command completes (QEMU; the
   // architecture leaves it UNPREDICTABLE).
@@ -54,7 +59,12 @@ export function translateEvent(
 ): Step<null> {
   const s = m.s;
   const t = translate(s, its, deviceId, eventId);
-  const report = (intid: number | null, icid: number | null, pe: number | null, code: WarningCode | null) => {
+  const report = (
+    intid: number | null,
+    icid: number | null,
+    pe: number | null,
+    code: WarningCode | null,
+  ) => {
     if (!m.ev.active) return;
     m.ev.emit({
       kind: 'its-translated',
@@ -64,14 +74,20 @@ export function translateEvent(
       intid: intid as IntId | null,
       icid,
       pe: pe as PeIndex | null,
-      error: code as WarningCode | null,
+      error: code,
     });
   };
   // A device's MSI that goes nowhere is reported here; a command's error by the queue.
-  const deviceError = (step: { kind: 'error'; code: WarningCode; detail: string } | { kind: 'stall'; detail: string }) => {
+  const deviceError = (
+    step: { kind: 'error'; code: WarningCode; detail: string } | { kind: 'stall'; detail: string },
+  ) => {
     if (source !== 'GITS_TRANSLATER') return;
     const code = step.kind === 'error' ? step.code : 'its-memory-fault';
-    m.ev.warn(code, `MSI from DeviceID ${hex(deviceId)} EventID ${hex(eventId)} dropped: ${step.detail}`, 'GITS_TRANSLATER');
+    m.ev.warn(
+      code,
+      `MSI from DeviceID ${hex(deviceId)} EventID ${hex(eventId)} dropped: ${step.detail}`,
+      'GITS_TRANSLATER',
+    );
   };
   if (t.kind !== 'ok') {
     report(null, null, null, t.kind === 'error' ? t.code : 'its-memory-fault');
@@ -80,7 +96,12 @@ export function translateEvent(
   }
   const target = collectionTarget(s, its, t.value.ite.icid);
   if (target.kind !== 'ok') {
-    report(t.value.ite.intid, t.value.ite.icid, null, target.kind === 'error' ? target.code : 'its-memory-fault');
+    report(
+      t.value.ite.intid,
+      t.value.ite.icid,
+      null,
+      target.kind === 'error' ? target.code : 'its-memory-fault',
+    );
     deviceError(target);
     return target;
   }
@@ -116,9 +137,16 @@ export function executeCommand(m: Model, its: ItsState, c: ItsCommand): Step<nul
     case 'MAPD': {
       const dt = deviceTable(its);
       if (c.deviceId >= dt.entries) {
-        return error('its-id-out-of-range', `MAPD: DeviceID ${hex(c.deviceId)} is beyond the device table (${dt.entries} entries)`);
+        return error(
+          'its-id-out-of-range',
+          `MAPD: DeviceID ${hex(c.deviceId)} is beyond the device table (${dt.entries} entries)`,
+        );
       }
-      if (c.size > 15) return error('its-size-out-of-range', `MAPD: Size ${c.size} is beyond GITS_TYPER.ID_bits (15)`);
+      if (c.size > 15)
+        return error(
+          'its-size-out-of-range',
+          `MAPD: Size ${c.size} is beyond GITS_TYPER.ID_bits (15)`,
+        );
       return writeEntry(m, dt, c.deviceId, (at) =>
         encodeDte(s.memory, at, { valid: c.valid, size: c.size, ittAddress: c.ittAddress }),
       );
@@ -126,13 +154,18 @@ export function executeCommand(m: Model, its: ItsState, c: ItsCommand): Step<nul
     case 'MAPC': {
       const ct = collectionTable(its);
       if (c.icid >= ct.entries) {
-        return error('its-id-out-of-range', `MAPC: ICID ${c.icid} is beyond the collection table (${ct.entries} entries)`);
+        return error(
+          'its-id-out-of-range',
+          `MAPC: ICID ${c.icid} is beyond the collection table (${ct.entries} entries)`,
+        );
       }
       const rdBase = s.cfg.itsPta ? c.rdBase : c.rdBase & 0xffff;
       if (c.valid && rdBaseToPe(s, rdBase) < 0) {
         return error('its-rdbase-invalid', `MAPC: RDbase ${hex(rdBase)} names no Redistributor`);
       }
-      return writeEntry(m, ct, c.icid, (at) => encodeCte(s.memory, at, { valid: c.valid, rdBase: c.valid ? rdBase : 0 }));
+      return writeEntry(m, ct, c.icid, (at) =>
+        encodeCte(s.memory, at, { valid: c.valid, rdBase: c.valid ? rdBase : 0 }),
+      );
     }
     case 'MAPTI':
     case 'MAPI': {
@@ -141,18 +174,32 @@ export function executeCommand(m: Model, its: ItsState, c: ItsCommand): Step<nul
       if (d.kind !== 'ok') return d;
       const ct = collectionTable(its);
       if (c.icid >= ct.entries) {
-        return error('its-id-out-of-range', `${c.name}: ICID ${c.icid} is beyond the collection table (${ct.entries} entries)`);
+        return error(
+          'its-id-out-of-range',
+          `${c.name}: ICID ${c.icid} is beyond the collection table (${ct.entries} entries)`,
+        );
       }
-      if (!d.value.valid) return error('its-device-unmapped', `${c.name}: DeviceID ${hex(c.deviceId)} is not mapped (MAPD)`);
+      if (!d.value.valid)
+        return error(
+          'its-device-unmapped',
+          `${c.name}: DeviceID ${hex(c.deviceId)} is not mapped (MAPD)`,
+        );
       const events = 2 ** (d.value.size + 1);
       if (c.eventId >= events) {
-        return error('its-event-out-of-range', `${c.name}: EventID ${hex(c.eventId)} ≥ ${events}, the device's size`);
+        return error(
+          'its-event-out-of-range',
+          `${c.name}: EventID ${hex(c.eventId)} ≥ ${events}, the device's size`,
+        );
       }
       if (intid < LPI_BASE || intid >= intidLimit(m)) {
-        return error('its-intid-not-lpi', `${c.name}: INTID ${intid} is not an LPI (8192 … ${intidLimit(m) - 1})`);
+        return error(
+          'its-intid-not-lpi',
+          `${c.name}: INTID ${intid} is not an LPI (8192 … ${intidLimit(m) - 1})`,
+        );
       }
       const at = d.value.ittAddress + c.eventId * ITE_SIZE;
-      if (!s.memory.contains(at, ITE_SIZE)) return stall(`${c.name}: ITT entry at ${hex(at)} is not in memory`);
+      if (!s.memory.contains(at, ITE_SIZE))
+        return stall(`${c.name}: ITT entry at ${hex(at)} is not in memory`);
       encodeIte(s.memory, at, { valid: true, intid, icid: c.icid });
       return ok(null);
     }
@@ -197,7 +244,11 @@ export function executeCommand(m: Model, its: ItsState, c: ItsCommand): Step<nul
     case 'MOVALL': {
       const from = rdBaseToPe(s, s.cfg.itsPta ? c.rdBase1 : c.rdBase1 & 0xffff);
       const to = rdBaseToPe(s, s.cfg.itsPta ? c.rdBase2 : c.rdBase2 & 0xffff);
-      if (from < 0 || to < 0) return error('its-rdbase-invalid', `MOVALL: RDbase ${hex(from < 0 ? c.rdBase1 : c.rdBase2)} names no Redistributor`);
+      if (from < 0 || to < 0)
+        return error(
+          'its-rdbase-invalid',
+          `MOVALL: RDbase ${hex(from < 0 ? c.rdBase1 : c.rdBase2)} names no Redistributor`,
+        );
       if (from !== to) moveAllLpis(m, from, to);
       return ok(null);
     }
@@ -205,6 +256,9 @@ export function executeCommand(m: Model, its: ItsState, c: ItsCommand): Step<nul
       // Every command completes before the next one starts here, so SYNC has nothing to wait for.
       return ok(null);
     case 'unknown':
-      return error('its-unknown-command', `command number ${hex(c.number)} is not a physical ITS command`);
+      return error(
+        'its-unknown-command',
+        `command number ${hex(c.number)} is not a physical ITS command`,
+      );
   }
 }

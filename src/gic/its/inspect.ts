@@ -29,11 +29,16 @@ export function itsView(m: Model): ItsView | null {
   const queued = [];
   const recent = [];
   if (bytes > 0 && its.creadr < bytes && its.cwriter < bytes) {
-    for (let o = its.creadr; o !== its.cwriter && queued.length < 64; o = (o + COMMAND_SIZE) % bytes) {
+    for (
+      let o = its.creadr;
+      o !== its.cwriter && queued.length < 64;
+      o = (o + COMMAND_SIZE) % bytes
+    ) {
       queued.push(commandAt(o));
     }
     const done = Math.min(16, its.commandCount, bytes / COMMAND_SIZE);
-    for (let i = done; i >= 1; i--) recent.push(commandAt((its.creadr - i * COMMAND_SIZE + bytes * 16) % bytes));
+    for (let i = done; i >= 1; i--)
+      recent.push(commandAt((its.creadr - i * COMMAND_SIZE + bytes * 16) % bytes));
   }
   const ct = collectionTable(its);
   const collections = [];
@@ -47,7 +52,11 @@ export function itsView(m: Model): ItsView | null {
   }
   const dt = deviceTable(its);
   const devices: ItsDeviceView[] = [];
-  for (let deviceId = 0; deviceId < Math.min(dt.entries, dt.indirect ? dt.entries : SCAN); deviceId++) {
+  for (
+    let deviceId = 0;
+    deviceId < Math.min(dt.entries, dt.indirect ? dt.entries : SCAN);
+    deviceId++
+  ) {
     const at = entryAddress(s.memory, dt, deviceId);
     if (at.kind === 'no-level-2' && dt.indirect) {
       // skip the rest of this absent level-2 page
@@ -71,7 +80,10 @@ export function itsView(m: Model): ItsView | null {
   const typer = gitsTyper(m);
   return {
     enabled: its.enabled,
-    ctlr: toHex(((its.enabled ? 1 : 0) | (!its.enabled || s.flags.itsQuiescentAlwaysSet ? 0x80000000 : 0)) >>> 0),
+    ctlr: toHex(
+      ((its.enabled ? 1 : 0) | (!its.enabled || s.flags.itsQuiescentAlwaysSet ? 0x80000000 : 0)) >>>
+        0,
+    ),
     typer: hex64(typer.lo, typer.hi),
     cbaser: hex64(its.cbaserLo, its.cbaserHi),
     baser: Array.from({ length: 8 }, (_, n) => hex64(its.baserLo[n] ?? 0, its.baserHi[n] ?? 0)),

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { createGic } from '../index.ts';
-import { COLT, DEVT, ittOf, itsRig, mapCollections, mapDevice, PROP } from '../testing/its-setup.ts';
+import {
+  COLT,
+  DEVT,
+  ittOf,
+  itsRig,
+  mapCollections,
+  mapDevice,
+  PROP,
+} from '../testing/its-setup.ts';
 
 const GITS_TRANSLATER = 0x10040;
 
@@ -53,7 +61,11 @@ describe('ITS commands (IHI 0069 §5.3)', () => {
     mapDevice(rig, 2, [[20, 8195, 3]]);
     rig.run({ name: 'INT', deviceId: 2, eventId: 20 });
     expect(rig.gic.redistributorLpis(3).pending).toEqual([8195]);
-    expect(rig.gic.cpuInterface(3).hppi).toMatchObject({ intid: 8195, group: 'G1NS', priority: 0xa0 });
+    expect(rig.gic.cpuInterface(3).hppi).toMatchObject({
+      intid: 8195,
+      group: 'G1NS',
+      priority: 0xa0,
+    });
     expect(rig.gic.readIts(0x90, 8)).toBe(rig.gic.readIts(0x88, 8));
   });
 
@@ -81,7 +93,15 @@ describe('ITS commands (IHI 0069 §5.3)', () => {
     rig.gic.sendMsi(8, 1);
     expect(rig.gic.redistributorLpis(1).pending).toEqual([8200]);
     const t = rig.events.findLast((e) => e.kind === 'its-translated');
-    expect(t).toMatchObject({ source: 'GITS_TRANSLATER', deviceId: 8, eventId: 1, intid: 8200, icid: 1, pe: 1, error: null });
+    expect(t).toMatchObject({
+      source: 'GITS_TRANSLATER',
+      deviceId: 8,
+      eventId: 1,
+      intid: 8200,
+      icid: 1,
+      pe: 1,
+      error: null,
+    });
     rig.gic.writeIts(GITS_TRANSLATER, 1, 4); // a CPU write: DeviceID 0, not mapped
     expect(rig.warnings()).toContain('its-device-unmapped');
   });
@@ -115,8 +135,14 @@ describe('ITS commands (IHI 0069 §5.3)', () => {
     const rig = itsRig();
     mapCollections(rig);
     for (const intid of [8192, 8193]) rig.config(intid, 0xa0, true);
-    mapDevice(rig, 4, [[0, 8192, 0], [1, 8193, 0]]);
-    rig.run({ name: 'INT', deviceId: 4, eventId: 0 }, { name: 'MOVI', deviceId: 4, eventId: 0, icid: 2 });
+    mapDevice(rig, 4, [
+      [0, 8192, 0],
+      [1, 8193, 0],
+    ]);
+    rig.run(
+      { name: 'INT', deviceId: 4, eventId: 0 },
+      { name: 'MOVI', deviceId: 4, eventId: 0, icid: 2 },
+    );
     expect(rig.gic.redistributorLpis(0).pending).toEqual([]);
     expect(rig.gic.redistributorLpis(2).pending).toEqual([8192]);
     rig.run({ name: 'INT', deviceId: 4, eventId: 1 }, { name: 'MOVALL', rdBase1: 0, rdBase2: 3 });

@@ -28,7 +28,11 @@ export type Step<T> =
   | { readonly kind: 'stall'; readonly detail: string };
 
 export const ok = <T>(value: T): Step<T> => ({ kind: 'ok', value });
-export const error = (code: WarningCode, detail: string): Step<never> => ({ kind: 'error', code, detail });
+export const error = (code: WarningCode, detail: string): Step<never> => ({
+  kind: 'error',
+  code,
+  detail,
+});
 export const stall = (detail: string): Step<never> => ({ kind: 'stall', detail });
 
 const hex = (n: number) => `0x${n.toString(16)}`;
@@ -42,10 +46,17 @@ export function collectionTable(its: ItsState): TableGeometry {
 }
 
 /** The device table entry of a DeviceID (valid or not), or an error / stall. */
-export function readDevice(s: GicState, its: ItsState, deviceId: number): Step<DeviceEntry & { at: number | null }> {
+export function readDevice(
+  s: GicState,
+  its: ItsState,
+  deviceId: number,
+): Step<DeviceEntry & { at: number | null }> {
   const t = deviceTable(its);
   if (deviceId >= t.entries) {
-    return error('its-id-out-of-range', `DeviceID ${hex(deviceId)} is beyond the device table (${t.entries} entries)`);
+    return error(
+      'its-id-out-of-range',
+      `DeviceID ${hex(deviceId)} is beyond the device table (${t.entries} entries)`,
+    );
   }
   const at = entryAddress(s.memory, t, deviceId);
   if (at.kind === 'no-level-2') return ok({ valid: false, size: 0, ittAddress: 0, at: null });
@@ -58,7 +69,10 @@ export function readDevice(s: GicState, its: ItsState, deviceId: number): Step<D
 export function readCollection(s: GicState, its: ItsState, icid: number): Step<CollectionEntry> {
   const t = collectionTable(its);
   if (icid >= t.entries) {
-    return error('its-id-out-of-range', `ICID ${icid} is beyond the collection table (${t.entries} entries)`);
+    return error(
+      'its-id-out-of-range',
+      `ICID ${icid} is beyond the collection table (${t.entries} entries)`,
+    );
   }
   const at = entryAddress(s.memory, t, icid);
   if (at.kind === 'no-level-2') return ok({ valid: false, rdBase: 0 });
@@ -85,9 +99,14 @@ export function peToRdBase(s: GicState, pe: number): number {
 export function collectionTarget(s: GicState, its: ItsState, icid: number): Step<number> {
   const c = readCollection(s, its, icid);
   if (c.kind !== 'ok') return c;
-  if (!c.value.valid) return error('its-collection-unmapped', `collection ${icid} is not mapped (MAPC)`);
+  if (!c.value.valid)
+    return error('its-collection-unmapped', `collection ${icid} is not mapped (MAPC)`);
   const pe = rdBaseToPe(s, c.value.rdBase);
-  if (pe < 0) return error('its-rdbase-invalid', `collection ${icid} names RDbase ${hex(c.value.rdBase)}, no Redistributor`);
+  if (pe < 0)
+    return error(
+      'its-rdbase-invalid',
+      `collection ${icid} names RDbase ${hex(c.value.rdBase)}, no Redistributor`,
+    );
   return ok(pe);
 }
 
@@ -98,19 +117,31 @@ export interface Translation {
 }
 
 /** DeviceID + EventID → a valid ITT entry (IHI 0069 §6.3 "Translation"). */
-export function translate(s: GicState, its: ItsState, deviceId: number, eventId: number): Step<Translation> {
+export function translate(
+  s: GicState,
+  its: ItsState,
+  deviceId: number,
+  eventId: number,
+): Step<Translation> {
   const d = readDevice(s, its, deviceId);
   if (d.kind !== 'ok') return d;
-  if (!d.value.valid) return error('its-device-unmapped', `DeviceID ${hex(deviceId)} is not mapped (MAPD)`);
+  if (!d.value.valid)
+    return error('its-device-unmapped', `DeviceID ${hex(deviceId)} is not mapped (MAPD)`);
   const events = 2 ** (d.value.size + 1);
   if (eventId >= events) {
-    return error('its-event-out-of-range', `EventID ${hex(eventId)} ≥ ${events}, the size MAPD gave DeviceID ${hex(deviceId)}`);
+    return error(
+      'its-event-out-of-range',
+      `EventID ${hex(eventId)} ≥ ${events}, the size MAPD gave DeviceID ${hex(deviceId)}`,
+    );
   }
   const at = d.value.ittAddress + eventId * ITE_SIZE;
   if (!s.memory.contains(at, ITE_SIZE)) return stall(`ITT entry at ${hex(at)} is not in memory`);
   const ite = decodeIte(s.memory, at);
   if (!ite.valid) {
-    return error('its-event-unmapped', `EventID ${hex(eventId)} of DeviceID ${hex(deviceId)} is not mapped (MAPTI/MAPI)`);
+    return error(
+      'its-event-unmapped',
+      `EventID ${hex(eventId)} of DeviceID ${hex(deviceId)} is not mapped (MAPTI/MAPI)`,
+    );
   }
   return ok({ device: d.value, ite, iteAddress: at });
 }

@@ -44,7 +44,11 @@ export function processQueue(m: Model, its: ItsState): void {
     const offset = its.creadr / 32;
     if (!m.s.memory.contains(at, 32)) {
       its.stalled = true;
-      m.ev.warn('its-memory-fault', `command at 0x${at.toString(16)} is not in memory: the queue stalls`, 'GITS_CREADR');
+      m.ev.warn(
+        'its-memory-fault',
+        `command at 0x${at.toString(16)} is not in memory: the queue stalls`,
+        'GITS_CREADR',
+      );
       return;
     }
     const command = decodeItsCommand(readCommandWords(m, at));
@@ -56,14 +60,24 @@ export function processQueue(m: Model, its: ItsState): void {
         offset,
         command,
         outcome: result.kind === 'ok' ? 'done' : result.kind === 'error' ? 'ignored' : 'stalled',
-        error: result.kind === 'error' ? result.code : result.kind === 'stall' ? 'its-memory-fault' : null,
+        error:
+          result.kind === 'error'
+            ? result.code
+            : result.kind === 'stall'
+              ? 'its-memory-fault'
+              : null,
         detail: result.kind === 'ok' ? null : result.detail,
       });
     }
-    if (result.kind === 'error') m.ev.warn(result.code, `${command.name}: ${result.detail}`, 'GITS_CWRITER');
+    if (result.kind === 'error')
+      m.ev.warn(result.code, `${command.name}: ${result.detail}`, 'GITS_CWRITER');
     if (result.kind === 'stall') {
       its.stalled = true;
-      m.ev.warn('its-memory-fault', `${command.name}: ${result.detail}; the queue stalls`, 'GITS_CREADR');
+      m.ev.warn(
+        'its-memory-fault',
+        `${command.name}: ${result.detail}; the queue stalls`,
+        'GITS_CREADR',
+      );
       return;
     }
     its.creadr = (its.creadr + 32) % bytes;

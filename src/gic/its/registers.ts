@@ -73,7 +73,8 @@ export function readIts(m: Model, offset: number, size: number): AccessResult {
   if (size !== 4 || (offset & 3) !== 0) return BAD_SIZE;
   if (offset === 0) return ok(ctlr(m));
   if (offset === 4) return ok(GITS_IIDR);
-  if (offset >= 0xffd0 && offset <= 0xfffc) return ok(ITS_ID_REGISTERS[(offset - 0xffd0) >> 2] ?? 0);
+  if (offset >= 0xffd0 && offset <= 0xfffc)
+    return ok(ITS_ID_REGISTERS[(offset - 0xffd0) >> 2] ?? 0);
   const w = word64(m, offset & ~7);
   if (w === null) return UNIMPLEMENTED;
   return ok((offset & 4) !== 0 ? w.hi : w.lo);
@@ -83,7 +84,11 @@ function locked(m: Model, register: string): boolean {
   if (!its(m).enabled) return false;
   // IHI 0069 §9.19: changing GITS_CBASER / GITS_BASER<n> while GITS_CTLR.Enabled is 1 is
   // UNPREDICTABLE; like QEMU, the model ignores the write.
-  m.ev.warn('its-register-locked', `${register} written while the ITS is enabled; ignored`, register);
+  m.ev.warn(
+    'its-register-locked',
+    `${register} written while the ITS is enabled; ignored`,
+    register,
+  );
   return true;
 }
 
@@ -121,7 +126,11 @@ export function writeIts(
     if (offset !== GITS_TRANSLATER) return ok(0);
     const eventId = size === 2 ? lo & 0xffff : lo >>> 0;
     if (!i.enabled) {
-      m.ev.warn('its-disabled', `GITS_TRANSLATER written while GITS_CTLR.Enabled is 0; dropped`, register);
+      m.ev.warn(
+        'its-disabled',
+        `GITS_TRANSLATER written while GITS_CTLR.Enabled is 0; dropped`,
+        register,
+      );
       return ok(0);
     }
     translateEvent(m, i, deviceId, eventId, 'GITS_TRANSLATER');
@@ -147,9 +156,17 @@ export function writeIts(
     return ok(0);
   }
   const w = word64(m, offset & ~7);
-  if (w === null || (offset & ~7) === 0x08) return (offset & ~7) === 0x08 ? BAD_SIZE : UNIMPLEMENTED;
+  if (w === null || (offset & ~7) === 0x08)
+    return (offset & ~7) === 0x08 ? BAD_SIZE : UNIMPLEMENTED;
   const upper = (offset & 4) !== 0;
-  return write64(m, offset & ~7, upper ? w.lo : lo, upper ? lo : w.hi, register, upper ? 'hi' : 'lo');
+  return write64(
+    m,
+    offset & ~7,
+    upper ? w.lo : lo,
+    upper ? lo : w.hi,
+    register,
+    upper ? 'hi' : 'lo',
+  );
 }
 
 function write64(

@@ -11,7 +11,8 @@ function hex64(lo: number, hi: number) {
 
 export function lpiView(s: GicState, intid: number, pe: number): LpiView {
   const configByte = readConfigByte(s, pe, intid);
-  const cached = s.lpi.cacheMode === 'until-invalidated' ? (s.lpi.cache[pe]?.get(intid) ?? null) : configByte;
+  const cached =
+    s.lpi.cacheMode === 'until-invalidated' ? (s.lpi.cache[pe]?.get(intid) ?? null) : configByte;
   const used = cached ?? configByte;
   return {
     intid: intid as IntId,
@@ -37,7 +38,10 @@ export function redistributorLpiView(s: GicState, pe: number): RedistributorLpiV
     pendingTable: pendBase(s, pe),
     limit: lpiLimit(s, pe),
     pending: [...(s.lpi.pending[pe] ?? [])].sort((a, b) => a - b) as IntId[],
-    best: best < 0 ? null : { intid: best as IntId, priority: (s.lpi.bestPriority[pe] ?? 0xff) as Priority },
+    best:
+      best < 0
+        ? null
+        : { intid: best as IntId, priority: (s.lpi.bestPriority[pe] ?? 0xff) as Priority },
     cacheMode: s.lpi.cacheMode,
     cached: [...(s.lpi.cache[pe] ?? new Map<number, number>()).entries()]
       .sort((a, b) => a[0] - b[0])

@@ -69,7 +69,10 @@ describe('Redistributor LPI registers (IHI 0069 §9.11)', () => {
   it('an LPI beyond GICR_PROPBASER.IDbits is not recognised', () => {
     const rig = itsRig();
     mapCollections(rig);
-    mapDevice(rig, 1, [[0, 16383, 0], [1, 16384, 0]]);
+    mapDevice(rig, 1, [
+      [0, 16383, 0],
+      [1, 16384, 0],
+    ]);
     rig.gic.sendMsi(1, 0);
     rig.gic.sendMsi(1, 1);
     expect(rig.gic.redistributorLpis(0).pending).toEqual([16383]);
@@ -106,7 +109,11 @@ describe('LPIs at the CPU interface (IHI 0069 §4.1, reference §3.4, §4.5)', (
     rig.config(8192, 0x40, true);
     mapDevice(rig, 1, [[0, 8192, 0]]);
     rig.gic.sendMsi(1, 0);
-    expect(rig.gic.cpuInterface(0).hppi).toMatchObject({ intid: 8192, priority: 0xa0, group: 'G1NS' });
+    expect(rig.gic.cpuInterface(0).hppi).toMatchObject({
+      intid: 8192,
+      priority: 0xa0,
+      group: 'G1NS',
+    });
   });
 
   it('an SPI wins a tie with an LPI (lower INTID); a higher-priority LPI preempts a running SPI', () => {
@@ -115,7 +122,10 @@ describe('LPIs at the CPU interface (IHI 0069 §4.1, reference §3.4, §4.5)', (
     setUpSpi(rig.gic, 40, { priority: 0xa0, trigger: 'edge' });
     rig.config(8192, 0xa0, true);
     rig.config(8193, 0x80, true);
-    mapDevice(rig, 1, [[0, 8192, 0], [1, 8193, 0]]);
+    mapDevice(rig, 1, [
+      [0, 8192, 0],
+      [1, 8193, 0],
+    ]);
     rig.gic.sendMsi(1, 0);
     rig.gic.setLevel(40, true);
     expect(rig.gic.readSysreg(0, 'ICC_IAR1_EL1')).toBe(40n);
@@ -147,7 +157,10 @@ describe('LPIs at the CPU interface (IHI 0069 §4.1, reference §3.4, §4.5)', (
     mapCollections(rig);
     rig.config(8192, 0xa0, true);
     rig.config(8193, 0x90, true);
-    mapDevice(rig, 1, [[0, 8192, 0], [1, 8193, 0]]);
+    mapDevice(rig, 1, [
+      [0, 8192, 0],
+      [1, 8193, 0],
+    ]);
     rig.gic.sendMsi(1, 0);
     rig.config(8192, 0xa0, false); // no INV
     rig.gic.sendMsi(1, 1);
@@ -158,7 +171,10 @@ describe('LPIs at the CPU interface (IHI 0069 §4.1, reference §3.4, §4.5)', (
     mapCollections(cached);
     cached.config(8192, 0xa0, true);
     cached.config(8193, 0x90, true);
-    mapDevice(cached, 1, [[0, 8192, 0], [1, 8193, 0]]);
+    mapDevice(cached, 1, [
+      [0, 8192, 0],
+      [1, 8193, 0],
+    ]);
     cached.gic.sendMsi(1, 0);
     cached.config(8192, 0xa0, false);
     cached.gic.sendMsi(1, 1);
@@ -174,10 +190,15 @@ describe('LPI and ITS state in snapshots', () => {
     mapCollections(rig);
     rig.config(8192, 0xa0, true);
     rig.config(8193, 0x90, true);
-    mapDevice(rig, 1, [[0, 8192, 2], [1, 8193, 2]]);
+    mapDevice(rig, 1, [
+      [0, 8192, 2],
+      [1, 8193, 2],
+    ]);
     rig.gic.sendMsi(1, 0);
     rig.gic.sendMsi(1, 1);
-    const snap = JSON.parse(JSON.stringify(rig.gic.snapshot())) as ReturnType<typeof rig.gic.snapshot>;
+    const snap = JSON.parse(JSON.stringify(rig.gic.snapshot())) as ReturnType<
+      typeof rig.gic.snapshot
+    >;
     const views = () => ({
       lpis: rig.gic.redistributorLpis(2),
       cpu: rig.gic.cpuInterface(2),

@@ -30,7 +30,12 @@ export function moveAllLpis(m: Model, from: number, to: number): void {
   }
   if (!m.ev.active) return;
   for (const intid of moved) {
-    m.ev.emit({ kind: 'pending-cleared', intid: intid as IntId, pe: from as PeIndex, cause: 'moved' });
+    m.ev.emit({
+      kind: 'pending-cleared',
+      intid: intid as IntId,
+      pe: from as PeIndex,
+      cause: 'moved',
+    });
     m.ev.emit({ kind: 'became-pending', intid: intid as IntId, pe: to as PeIndex, cause: 'moved' });
   }
 }

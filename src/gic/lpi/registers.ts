@@ -23,7 +23,10 @@ const PTZ = 1 << 30;
 /** The LPI bits GICR_CTLR reads with. */
 export function gicrCtlrLpiBits(s: GicState, pe: number): number {
   if (!s.cfg.lpis) return 0;
-  return (s.lpi.enabled[pe] !== 0 ? GICR_CTLR_ENABLE_LPIS : 0) | (s.flags.enableLpisClearable ? GICR_CTLR_CES : 0);
+  return (
+    (s.lpi.enabled[pe] !== 0 ? GICR_CTLR_ENABLE_LPIS : 0) |
+    (s.flags.enableLpisClearable ? GICR_CTLR_CES : 0)
+  );
 }
 
 /** GICR_CTLR.EnableLPIs written (IHI 0069 §9.11.2). */
@@ -64,13 +67,23 @@ function baser(s: GicState, offset: number): Uint32Array {
 }
 
 function isDirect(offset: number): boolean {
-  return offset === 0x40 || offset === 0x48 || offset === 0xa0 || offset === 0xb0 || offset === 0xc0;
+  return (
+    offset === 0x40 || offset === 0x48 || offset === 0xa0 || offset === 0xb0 || offset === 0xc0
+  );
 }
 
 /** GICR offsets this module owns: 0x40–0x4C, 0x70–0x7C, 0xA0–0xA4, 0xB0–0xB4, 0xC0. */
 export function isLpiRegisterOffset(offset: number): boolean {
   const base = offset & ~7;
-  return base === 0x40 || base === 0x48 || base === 0x70 || base === 0x78 || base === 0xa0 || base === 0xb0 || offset === 0xc0;
+  return (
+    base === 0x40 ||
+    base === 0x48 ||
+    base === 0x70 ||
+    base === 0x78 ||
+    base === 0xa0 ||
+    base === 0xb0 ||
+    offset === 0xc0
+  );
 }
 
 export function readLpiRegister(m: Model, pe: number, offset: number, size: number): AccessResult {
@@ -112,7 +125,13 @@ export function writeLpiRegister(
       case 0x48: {
         const dropped = setLpiPending(m, pe, intid, base === 0x40, 'direct');
         if (dropped !== null) {
-          m.ev.warn(dropped, `${base === 0x40 ? 'GICR_SETLPIR' : 'GICR_CLRLPIR'}: INTID ${intid} ignored (${dropped})`, null, pe, intid);
+          m.ev.warn(
+            dropped,
+            `${base === 0x40 ? 'GICR_SETLPIR' : 'GICR_CLRLPIR'}: INTID ${intid} ignored (${dropped})`,
+            null,
+            pe,
+            intid,
+          );
         }
         return ok(0);
       }
@@ -123,7 +142,15 @@ export function writeLpiRegister(
         invalidateConfig(m, pe, null);
         return ok(0);
       default:
-        return m.ev.warn('write-to-read-only', 'GICR_SYNCR is read-only; write ignored', 'GICR_SYNCR', pe), ok(0);
+        return (
+          m.ev.warn(
+            'write-to-read-only',
+            'GICR_SYNCR is read-only; write ignored',
+            'GICR_SYNCR',
+            pe,
+          ),
+          ok(0)
+        );
     }
   }
   const name = base === 0x70 ? 'GICR_PROPBASER' : 'GICR_PENDBASER';

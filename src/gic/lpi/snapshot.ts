@@ -16,7 +16,8 @@ export function snapshotLpiState(s: GicState): Fields {
     for (const intid of [...set].sort((a, b) => a - b)) pending.push(pe * PACK + intid);
   });
   s.lpi.cache.forEach((map, pe) => {
-    for (const [intid, byte] of [...map.entries()].sort((a, b) => a[0] - b[0])) cache.push(pe * PACK + intid, byte);
+    for (const [intid, byte] of [...map.entries()].sort((a, b) => a[0] - b[0]))
+      cache.push(pe * PACK + intid, byte);
   });
   const memory: number[] = [];
   for (const [index, bytes] of s.memory.touchedPages()) memory.push(index, ...bytes);
@@ -65,7 +66,8 @@ export function restoreLpiState(s: GicState, snap: Readonly<Fields>): void {
   set(l.hppiIntid, 'lpiHppiIntid');
   set(s.pendbaserPtz, 'pendbaserPtz');
   for (const p of l.pending) p.clear();
-  for (const packed of numbers(snap, 'lpiPending')) l.pending[Math.floor(packed / PACK)]?.add(packed % PACK);
+  for (const packed of numbers(snap, 'lpiPending'))
+    l.pending[Math.floor(packed / PACK)]?.add(packed % PACK);
   for (const c of l.cache) c.clear();
   const cache = numbers(snap, 'lpiCache');
   for (let i = 0; i + 1 < cache.length; i += 2) {

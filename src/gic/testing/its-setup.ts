@@ -25,7 +25,10 @@ export interface ItsRig {
   warnings(): string[];
 }
 
-export function itsRig(config: Partial<GicConfig> = {}, opts: { flatDeviceTable?: boolean } = {}): ItsRig {
+export function itsRig(
+  config: Partial<GicConfig> = {},
+  opts: { flatDeviceTable?: boolean } = {},
+): ItsRig {
   const gic = bootedGic({ peCount: 4, spiCount: 64, lpis: true, ...config });
   const events: GicEvent[] = [];
   gic.subscribe((e) => events.push(e));
@@ -62,15 +65,32 @@ export function itsRig(config: Partial<GicConfig> = {}, opts: { flatDeviceTable?
 }
 
 /** Linux's order (irq-gic-v3-its.c): MAPC per CPU, MAPD per device, MAPTI per vector, SYNC. */
-export function mapDevice(rig: ItsRig, deviceId: number, events: [eventId: number, intid: number, icid: number][]): void {
+export function mapDevice(
+  rig: ItsRig,
+  deviceId: number,
+  events: [eventId: number, intid: number, icid: number][],
+): void {
   rig.run(
     { name: 'MAPD', deviceId, size: 4, ittAddress: ittOf(deviceId), valid: true },
-    ...events.map(([eventId, intid, icid]) => ({ name: 'MAPTI' as const, deviceId, eventId, intid, icid })),
+    ...events.map(([eventId, intid, icid]) => ({
+      name: 'MAPTI' as const,
+      deviceId,
+      eventId,
+      intid,
+      icid,
+    })),
     { name: 'SYNC', rdBase: 0 },
   );
 }
 
 export function mapCollections(rig: ItsRig): void {
   const pes = rig.gic.config.peCount;
-  rig.run(...Array.from({ length: pes }, (_, pe) => ({ name: 'MAPC' as const, icid: pe, rdBase: pe, valid: true })));
+  rig.run(
+    ...Array.from({ length: pes }, (_, pe) => ({
+      name: 'MAPC' as const,
+      icid: pe,
+      rdBase: pe,
+      valid: true,
+    })),
+  );
 }
