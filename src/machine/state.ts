@@ -37,7 +37,7 @@ export interface PeState {
   booted: boolean;
 }
 
-export type IrqKind = 'irq' | 'nmi' | 'percpu-irq' | 'percpu-nmi' | 'ipi' | 'ipi-nmi';
+export type IrqKind = 'irq' | 'nmi' | 'percpu-irq' | 'percpu-nmi' | 'ipi' | 'ipi-nmi' | 'msi';
 
 /** The guest's irq_desc for one INTID: the /proc/interrupts row. */
 export interface IrqDesc {
@@ -49,6 +49,8 @@ export interface IrqDesc {
   enabled: boolean;
   /** Virtual time the handler body takes. */
   handlerNs: number;
+  /** MSIs through the ITS: the device and event that raise this LPI, and its CPU. */
+  msi?: { deviceId: number; eventId: number; pe: number };
 }
 
 export interface GuestState {
@@ -58,6 +60,8 @@ export interface GuestState {
   counts: Record<string, number[]>;
   log: { at: number; pe: number | null; text: string }[];
   booted: boolean;
+  /** The ITS driver's GITS_CWRITER (byte offset in its command queue). */
+  itsCwriter?: number;
 }
 
 export interface DeviceRuntime {

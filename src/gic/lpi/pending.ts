@@ -95,8 +95,10 @@ export function invalidateConfig(m: Model, pe: number, intid: number | null): vo
     // QEMU rescans the whole pending table for any invalidation (gicv3_redist_inv_lpi).
     if (s.lpi.enabled[pe] !== 0) loadPendingTable(s, pe);
   } else {
+    // INV loads the LPI's byte now (what the Redistributor then caches); INVALL drops the whole
+    // cache, each byte being read again when next needed.
     if (intid === null) s.lpi.cache[pe]?.clear();
-    else s.lpi.cache[pe]?.delete(intid);
+    else s.lpi.cache[pe]?.set(intid, readConfigByte(s, pe, intid));
     recomputeBest(s, pe);
   }
   if (m.ev.active) {
