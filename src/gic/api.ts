@@ -25,7 +25,7 @@ export type PeIndex = Brand<number, 'PeIndex'>;
 /** An 8-bit priority value, 0x00 highest … 0xFF lowest/idle. */
 export type Priority = Brand<number, 'Priority'>;
 
-export type IntIdClass = 'SGI' | 'PPI' | 'SPI' | 'special';
+export type IntIdClass = 'SGI' | 'PPI' | 'SPI' | 'special' | 'LPI';
 
 /** Interrupt group from GICD/GICR_IGROUPR + IGRPMODR (IHI 0069 §3.2; reference §2.4). */
 export type InterruptGroup = 'G0' | 'G1S' | 'G1NS';
@@ -328,7 +328,7 @@ export interface ItsView {
   readonly commandsProcessed: number;
   /** The commands between CREADR and CWRITER, decoded (what the ITS has not done yet). */
   readonly queued: readonly { readonly slot: number; readonly command: ItsCommand }[];
-  /** The last commands before CREADR, decoded, oldest first (at most 16). */
+  /** The last commands before CREADR, decoded, oldest first (at most 32). */
   readonly recent: readonly { readonly slot: number; readonly command: ItsCommand }[];
   /** Mapped collections: ICID → PE. */
   readonly collections: readonly {

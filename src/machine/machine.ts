@@ -376,6 +376,8 @@ function boot(core: Core, notes: readonly string[]): void {
     program.splice(
       start + 1 + itsInit(plan.irqPriority).length + cpuLpiInit(0, 0).length,
       0,
+      // PCI enumeration comes long after the other CPUs are up and have mapped their collections.
+      { op: 'work', ns: 20_000, label: 'PCI enumeration' },
       ...msiSetup(scenario.devices, vectors, plan.irqPriority),
     );
   }

@@ -36,7 +36,7 @@ export function itsView(m: Model): ItsView | null {
     ) {
       queued.push(commandAt(o));
     }
-    const done = Math.min(16, its.commandCount, bytes / COMMAND_SIZE);
+    const done = Math.min(32, its.commandCount, bytes / COMMAND_SIZE);
     for (let i = done; i >= 1; i--)
       recent.push(commandAt((its.creadr - i * COMMAND_SIZE + bytes * 16) % bytes));
   }

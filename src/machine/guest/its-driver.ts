@@ -39,7 +39,8 @@ export const GITS = {
 } as const;
 export const GICR_LPI = { PROPBASER: 0x70, PENDBASER: 0x78 } as const;
 
-const VALID = 2 ** 63;
+/** GITS_BASER<n>.Valid / GITS_CBASER.Valid (bit 63); BigInt, since 2^63 + x is not exact in a double. */
+const valid = (low: number) => `0x${((1n << 63n) | BigInt(low)).toString(16)}`;
 const hex = (n: number) => `0x${n.toString(16)}`;
 
 /** its_init on the boot CPU: tables, command queue, ITS enabled. */
@@ -51,17 +52,17 @@ export function itsInit(defaultPriority: number): Op[] {
     // Priority, RES1 (Linux's GROUP1), Enable clear (lpi_update_config sets it later).
     { op: 'mem-fill', address: m.prop, byte: (defaultPriority & 0xfc) | 2, length: propBytes },
     // 64 KB pages; the device table flat, 8 pages = 65536 DeviceIDs; one page of collections.
-    { op: 'its-write', offset: GITS.BASER, value: hex(VALID + m.devices + (2 << 8) + 7), size: 8 },
+    { op: 'its-write', offset: GITS.BASER, value: valid(m.devices + (2 << 8) + 7), size: 8 },
     {
       op: 'its-write',
       offset: GITS.BASER + 8,
-      value: hex(VALID + m.collections + (2 << 8)),
+      value: valid(m.collections + (2 << 8)),
       size: 8,
     },
     {
       op: 'its-write',
       offset: GITS.CBASER,
-      value: hex(VALID + m.queue + (QUEUE_PAGES - 1)),
+      value: valid(m.queue + (QUEUE_PAGES - 1)),
       size: 8,
     },
     { op: 'its-write', offset: GITS.CWRITER, value: '0x0', size: 8 },
