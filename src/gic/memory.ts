@@ -48,12 +48,29 @@ export class GuestMemory {
 
   /** Little-endian 32-bit read (any alignment). */
   read32(address: number): number {
+    const offset = address % PAGE;
+    if (offset <= PAGE - 4) {
+      const p = this.pages.get(Math.floor(address / PAGE));
+      if (p === undefined) return 0;
+      return (p[offset]! | (p[offset + 1]! << 8) | (p[offset + 2]! << 16) | (p[offset + 3]! << 24)) >>> 0;
+    }
     let v = 0;
     for (let i = 3; i >= 0; i--) v = (v << 8) | this.read8(address + i);
     return v >>> 0;
   }
 
   write32(address: number, value: number): void {
+    const offset = address % PAGE;
+    if (offset <= PAGE - 4) {
+      const p = this.page(address, true);
+      if (p !== undefined) {
+        p[offset] = value & 0xff;
+        p[offset + 1] = (value >>> 8) & 0xff;
+        p[offset + 2] = (value >>> 16) & 0xff;
+        p[offset + 3] = (value >>> 24) & 0xff;
+      }
+      return;
+    }
     for (let i = 0; i < 4; i++) this.write8(address + i, (value >>> (8 * i)) & 0xff);
   }
 

@@ -49,6 +49,46 @@ function writeEntry(
   return ok(null);
 }
 
+function report(
+  m: Model,
+  source: ItsTranslationSource,
+  deviceId: number,
+  eventId: number,
+  intid: number | null,
+  icid: number | null,
+  pe: number | null,
+  code: WarningCode | null,
+): void {
+  if (!m.ev.active) return;
+  m.ev.emit({
+    kind: 'its-translated',
+    source,
+    deviceId,
+    eventId,
+    intid: intid as IntId | null,
+    icid,
+    pe: pe as PeIndex | null,
+    error: code,
+  });
+}
+
+/** A device's MSI that goes nowhere is reported here; a command's error by the queue. */
+function deviceError(
+  m: Model,
+  source: ItsTranslationSource,
+  deviceId: number,
+  eventId: number,
+  step: { kind: 'error'; code: WarningCode; detail: string } | { kind: 'stall'; detail: string },
+): void {
+  if (source !== 'GITS_TRANSLATER' || !m.ev.active) return;
+  const code = step.kind === 'error' ? step.code : 'its-memory-fault';
+  m.ev.warn(
+    code,
+    `MSI from DeviceID ${hex(deviceId)} EventID ${hex(eventId)} dropped: ${step.detail}`,
+    'GITS_TRANSLATER',
+  );
+}
+
 /** INT, CLEAR, DISCARD and GITS_TRANSLATER: translate, then set or clear the LPI's pending state. */
 export function translateEvent(
   m: Model,
@@ -59,58 +99,33 @@ export function translateEvent(
 ): Step<null> {
   const s = m.s;
   const t = translate(s, its, deviceId, eventId);
-  const report = (
-    intid: number | null,
-    icid: number | null,
-    pe: number | null,
-    code: WarningCode | null,
-  ) => {
-    if (!m.ev.active) return;
-    m.ev.emit({
-      kind: 'its-translated',
+  if (t.kind !== 'ok') {
+    report(
+      m,
       source,
       deviceId,
       eventId,
-      intid: intid as IntId | null,
-      icid,
-      pe: pe as PeIndex | null,
-      error: code,
-    });
-  };
-  // A device's MSI that goes nowhere is reported here; a command's error by the queue.
-  const deviceError = (
-    step: { kind: 'error'; code: WarningCode; detail: string } | { kind: 'stall'; detail: string },
-  ) => {
-    if (source !== 'GITS_TRANSLATER') return;
-    const code = step.kind === 'error' ? step.code : 'its-memory-fault';
-    m.ev.warn(
-      code,
-      `MSI from DeviceID ${hex(deviceId)} EventID ${hex(eventId)} dropped: ${step.detail}`,
-      'GITS_TRANSLATER',
+      null,
+      null,
+      null,
+      t.kind === 'error' ? t.code : 'its-memory-fault',
     );
-  };
-  if (t.kind !== 'ok') {
-    report(null, null, null, t.kind === 'error' ? t.code : 'its-memory-fault');
-    deviceError(t);
+    deviceError(m, source, deviceId, eventId, t);
     return t;
   }
   const target = collectionTarget(s, its, t.value.ite.icid);
   if (target.kind !== 'ok') {
-    report(
-      t.value.ite.intid,
-      t.value.ite.icid,
-      null,
-      target.kind === 'error' ? target.code : 'its-memory-fault',
-    );
-    deviceError(target);
+    const code = target.kind === 'error' ? target.code : 'its-memory-fault';
+    report(m, source, deviceId, eventId, t.value.ite.intid, t.value.ite.icid, null, code);
+    deviceError(m, source, deviceId, eventId, target);
     return target;
   }
   const pe = target.value;
   const intid = t.value.ite.intid;
   const level = source === 'INT' || source === 'GITS_TRANSLATER';
   const dropped = setLpiPending(m, pe, intid, level, level ? 'its' : 'its-clear');
-  report(intid, t.value.ite.icid, pe, dropped);
-  if (dropped !== null) {
+  report(m, source, deviceId, eventId, intid, t.value.ite.icid, pe, dropped);
+  if (dropped !== null && m.ev.active) {
     m.ev.warn(
       dropped,
       dropped === 'lpis-disabled'

@@ -21,6 +21,7 @@ import { ITE_SIZE, type ItsState } from './state.ts';
  */
 
 export const ITS_ID_BITS = 16;
+const NO_DEVICE: DeviceEntry = { valid: false, size: 0, ittAddress: 0 };
 
 export type Step<T> =
   | { readonly kind: 'ok'; readonly value: T }
@@ -50,7 +51,7 @@ export function readDevice(
   s: GicState,
   its: ItsState,
   deviceId: number,
-): Step<DeviceEntry & { at: number | null }> {
+): Step<DeviceEntry> {
   const t = deviceTable(its);
   if (deviceId >= t.entries) {
     return error(
@@ -59,11 +60,11 @@ export function readDevice(
     );
   }
   const at = entryAddress(s.memory, t, deviceId);
-  if (at.kind === 'no-level-2') return ok({ valid: false, size: 0, ittAddress: 0, at: null });
+  if (at.kind === 'no-level-2') return ok(NO_DEVICE);
   if (at.kind === 'fault' || !s.memory.contains(at.address, t.entrySize)) {
     return stall(`device table entry of DeviceID ${hex(deviceId)} is not in memory`);
   }
-  return ok({ ...decodeDte(s.memory, at.address), at: at.address });
+  return ok(decodeDte(s.memory, at.address));
 }
 
 export function readCollection(s: GicState, its: ItsState, icid: number): Step<CollectionEntry> {
