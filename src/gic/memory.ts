@@ -52,7 +52,9 @@ export class GuestMemory {
     if (offset <= PAGE - 4) {
       const p = this.pages.get(Math.floor(address / PAGE));
       if (p === undefined) return 0;
-      return (p[offset]! | (p[offset + 1]! << 8) | (p[offset + 2]! << 16) | (p[offset + 3]! << 24)) >>> 0;
+      return (
+        (p[offset] | (p[offset + 1] << 8) | (p[offset + 2] << 16) | (p[offset + 3] << 24)) >>> 0
+      );
     }
     let v = 0;
     for (let i = 3; i >= 0; i--) v = (v << 8) | this.read8(address + i);

@@ -47,11 +47,7 @@ export function collectionTable(its: ItsState): TableGeometry {
 }
 
 /** The device table entry of a DeviceID (valid or not), or an error / stall. */
-export function readDevice(
-  s: GicState,
-  its: ItsState,
-  deviceId: number,
-): Step<DeviceEntry> {
+export function readDevice(s: GicState, its: ItsState, deviceId: number): Step<DeviceEntry> {
   const t = deviceTable(its);
   if (deviceId >= t.entries) {
     return error(
