@@ -12,6 +12,8 @@ import {
   G1S,
   ICC_CTLR_EOIMODE,
   groupOf,
+  keyIsNmi,
+  keyPriority,
   slotOf,
   type GicState,
 } from './state.ts';
@@ -28,7 +30,7 @@ export interface SysregContext {
   readonly secure: boolean;
   readonly el3: boolean;
   /** A look from outside (gic.peekSysreg): report what a read would return, change nothing. */
-  readonly peek?: boolean;
+  readonly peek: boolean;
 }
 
 export const SPURIOUS = 1023;
@@ -41,16 +43,6 @@ function ds(s: GicState): boolean {
 }
 
 /** ICC_HPPIR0_EL1 value (CheckGroup0ForSpecialIdentifiers, reference §4.6). */
-function hasHppi(s: GicState, pe: number): boolean {
-  const slot = s.hppiSlot[pe] ?? -1;
-  return slot >= 0 || slot === LPI_SLOT;
-}
-
-/** An INTID an EOIR/DIR write may name as an LPI (GICD_TYPER.IDbits with LPIs). */
-export function isLpiIntId(s: GicState, intid: number): boolean {
-  return s.cfg.lpis && intid >= LPI_BASE && intid < 2 ** s.cfg.lpiIdBits;
-}
-
 export function hppir0Value(s: GicState, c: SysregContext): number {
   const pe = c.pe;
   if (!hasHppi(s, pe)) return SPURIOUS;
@@ -79,6 +71,16 @@ export function hppir1Value(s: GicState, c: SysregContext): number {
   return hppiIntId(s, pe);
 }
 
+function hasHppi(s: GicState, pe: number): boolean {
+  const slot = s.hppiSlot[pe] ?? -1;
+  return slot >= 0 || slot === LPI_SLOT;
+}
+
+/** An INTID an EOIR/DIR write may name as an LPI (GICD_TYPER.IDbits with LPIs). */
+export function isLpiIntId(s: GicState, intid: number): boolean {
+  return s.cfg.lpis && intid >= LPI_BASE && intid < 2 ** s.cfg.lpiIdBits;
+}
+
 export type AckRegister = 'ICC_IAR0_EL1' | 'ICC_IAR1_EL1' | 'ICC_NMIAR1_EL1';
 
 /** IAR0/IAR1/NMIAR1 read (reference §4.6, §6). */
@@ -90,14 +92,14 @@ export function acknowledge(m: Model, c: SysregContext, reg: AckRegister): numbe
   else intid = reg === 'ICC_IAR0_EL1' ? hppir0Value(s, c) : hppir1Value(s, c);
   if (intid >= 1020 && intid <= SPURIOUS) return intid;
   const key = s.hppiKey[pe] ?? 0;
-  const nmi = ((key >> 10) & 1) === 0;
+  const nmi = keyIsNmi(key);
   if (reg === 'ICC_IAR1_EL1' && nmi && s.sctlrNmi[pe] !== 0) return INTID_NMI;
   if (reg === 'ICC_NMIAR1_EL1' && !nmi) return SPURIOUS;
   if (c.peek === true) return intid;
   const slot = s.hppiSlot[pe] ?? 0;
-  if (slot === LPI_SLOT) return acknowledgeLpi(m, c, reg, intid, key >> 11);
+  if (slot === LPI_SLOT) return acknowledgeLpi(m, c, reg, intid, keyPriority(key));
   const group = s.hppiGroup[pe] ?? 0;
-  const prio = key >> 11;
+  const prio = keyPriority(key);
   if (nmi) {
     s.aprNmi[pe * 3 + group] = 1;
   } else {
@@ -182,8 +184,14 @@ function ctz(w: number): number {
   return w === 0 ? 32 : 31 - Math.clz32(w & -w);
 }
 
-/** Clears the highest active priority of `group`; returns it (0xff if none) and whether it was an NMI. */
-function dropPriority(s: GicState, pe: number, group: number): { prio: number; nmi: boolean } {
+/** dropPriority's result for an NMI: the priority with this bit set (no object per EOI). */
+const DROPPED_NMI = 0x100;
+
+/**
+ * Clears the highest active priority of `group`; returns it (0xff if none), with DROPPED_NMI set
+ * when it was an NMI.
+ */
+function dropPriority(s: GicState, pe: number, group: number): number {
   const base = (pe * 3 + group) * 4;
   for (let i = 0; i < s.numAprs; i++) {
     const w = s.apr[base + i] ?? 0;
@@ -191,12 +199,12 @@ function dropPriority(s: GicState, pe: number, group: number): { prio: number; n
     if (w === 0 && !nmiBit) continue;
     if (nmiBit) {
       s.aprNmi[pe * 3 + group] = 0;
-      return { prio: group === G1NS && !ds(s) ? 0x80 : 0, nmi: true };
+      return DROPPED_NMI | (group === G1NS && !ds(s) ? 0x80 : 0);
     }
     s.apr[base + i] = (w & (w - 1)) >>> 0;
-    return { prio: ((i * 32 + ctz(w)) << s.aprShift) & 0xff, nmi: false };
+    return ((i * 32 + ctz(w)) << s.aprShift) & 0xff;
   }
-  return { prio: 0xff, nmi: false };
+  return 0xff;
 }
 
 function eoiSplit(s: GicState, c: SysregContext): boolean {
@@ -247,8 +255,8 @@ export function endOfInterrupt(
       pe: pe as PeIndex,
       intid: intid as IntId,
       group: GROUP_NAMES[grp] ?? 'G0',
-      priority: dropped.prio as Priority,
-      nmi: dropped.nmi,
+      priority: (dropped & 0xff) as Priority,
+      nmi: (dropped & DROPPED_NMI) !== 0,
       runningPriority: runningPriority(s, pe) as Priority,
     });
   }

@@ -137,6 +137,8 @@ export type SysregNameInput = SysregName | (string & Record<never, never>);
 export interface MmioAccessOptions {
   /** Security attribute of the transaction. Default false (Non-secure). */
   readonly secure?: boolean;
+  /** ITS translation frame: the DeviceID the bus attaches to the write (a CPU: 0). */
+  readonly deviceId?: number;
 }
 
 export interface SysregAccessOptions {
@@ -350,14 +352,39 @@ export interface DistributorView {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Snapshots: plain numbers/strings/booleans only (JSON- and structuredClone-safe).
+// Snapshots
 
+/**
+ * The model's state at one moment, cheap to take and to keep: every persistent field packed in
+ * one byte buffer (a copy of the model's own), plus three scalars. Derived caches (HPPI heaps,
+ * output lines) are not stored; restore() rebuilds them. structuredClone-safe, not JSON-safe:
+ * use `snapshotJson()` / `gicSnapshotToJson()` for files.
+ */
 export interface GicSnapshot {
   readonly format: 'gicscope.gic';
-  readonly version: 1;
+  readonly version: 2;
   readonly config: ResolvedGicConfig;
-  /** Opaque, versioned state; treat as data, do not edit. */
-  readonly state: Readonly<Record<string, readonly number[] | number | boolean | string>>;
+  /** The persistent fields in the layout of this build (src/gic/state-layout.ts). */
+  readonly data: Uint8Array;
+  readonly gicdCtlr: number;
+  readonly rrLast: number;
+  readonly rng: number;
+  /** LPI, ITS and guest-memory state (lpi/snapshot.ts); absent without LPIs. */
+  readonly lpi?: Readonly<Record<string, readonly number[]>>;
+  /** Heap bytes this snapshot holds (its buffer and its own objects), for memory budgets. */
+  readonly bytes: number;
+}
+
+/** The same state as plain JSON: one array of numbers per named field. */
+export interface GicSnapshotJson {
+  readonly format: 'gicscope.gic';
+  readonly version: 2;
+  readonly config: ResolvedGicConfig;
+  readonly fields: Readonly<Record<string, readonly number[]>>;
+  readonly gicdCtlr: number;
+  readonly rrLast: number;
+  readonly rng: number;
+  readonly lpi?: Readonly<Record<string, readonly number[]>>;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -384,6 +411,19 @@ export interface Gic {
     opts?: MmioAccessOptions,
   ): void;
   readSysreg(pe: number, name: SysregNameInput, opts?: SysregAccessOptions): bigint;
+  /**
+   * The number fast path: the same access as readDistributor / readRedistributor / readSysreg
+   * (same events, warnings and side effects — ICC_IAR1_EL1 acknowledges), returning bits [31:0]
+   * as an unsigned number instead of allocating a bigint. Writes take numbers already.
+   */
+  readDistributor32(offset: number, size: AccessSize, opts?: MmioAccessOptions): number;
+  readRedistributor32(
+    pe: number,
+    offset: number,
+    size: AccessSize,
+    opts?: MmioAccessOptions,
+  ): number;
+  readSysreg32(pe: number, name: SysregNameInput, opts?: SysregAccessOptions): number;
   writeSysreg(
     pe: number,
     name: SysregNameInput,
@@ -399,21 +439,15 @@ export interface Gic {
   peekDistributor(offset: number, size: AccessSize, opts?: MmioAccessOptions): bigint;
   peekRedistributor(pe: number, offset: number, size: AccessSize, opts?: MmioAccessOptions): bigint;
   peekSysreg(pe: number, name: SysregNameInput, opts?: SysregAccessOptions): bigint;
-
-  // Inputs.
-  /** SPI input line (no pe) or PPI input line of one PE (with pe). */
-  setLevel(intid: number, level: boolean, pe?: number): void;
-  /** SCTLR_ELx.NMI of the PE's current EL: with it set, ICC_IAR1_EL1 returns 1022 for an NMI. */
-  setPeNmiEnabled(pe: number, enabled: boolean): void;
-  /** The PE's security state for the Group→IRQ/FIQ mapping (default 'non-secure'). */
-  setPeSecurityState(pe: number, state: PeSecurityState): void;
-
-  // Outputs and inspection (no side effects).
-  outputs(pe: number): Outputs;
-  interrupt(intid: number, pe?: number): InterruptView;
-  cpuInterface(pe: number): CpuInterfaceView;
-  redistributor(pe: number): RedistributorView;
-  distributor(): DistributorView;
+  /** Peeks returning bits [31:0] as an unsigned number. */
+  peekDistributor32(offset: number, size: AccessSize, opts?: MmioAccessOptions): number;
+  peekRedistributor32(
+    pe: number,
+    offset: number,
+    size: AccessSize,
+    opts?: MmioAccessOptions,
+  ): number;
+  peekSysreg32(pe: number, name: SysregNameInput, opts?: SysregAccessOptions): number;
 
   // LPIs and the ITS (present when config.lpis / config.its).
   /** ITS frames: the control frame at 0 … 0xFFFF, the translation frame at 0x10000 (GITS_TRANSLATER 0x10040). */
@@ -435,13 +469,39 @@ export interface Gic {
   redistributorLpis(pe: number): RedistributorLpiView;
   its(): ItsView | null;
 
-  // Events.
+  // Inputs.
+  /** SPI input line (no pe) or PPI input line of one PE (with pe). */
+  setLevel(intid: number, level: boolean, pe?: number): void;
+  /** SCTLR_ELx.NMI of the PE's current EL: with it set, ICC_IAR1_EL1 returns 1022 for an NMI. */
+  setPeNmiEnabled(pe: number, enabled: boolean): void;
+  /** The PE's security state for the Group→IRQ/FIQ mapping (default 'non-secure'). */
+  setPeSecurityState(pe: number, state: PeSecurityState): void;
+
+  // Outputs and inspection (no side effects).
+  outputs(pe: number): Outputs;
+  interrupt(intid: number, pe?: number): InterruptView;
+  cpuInterface(pe: number): CpuInterfaceView;
+  redistributor(pe: number): RedistributorView;
+  distributor(): DistributorView;
+
+  /**
+   * Events. Each API call reports its events after its state change is complete. If a listener
+   * throws, the others still get every event, and the call then throws a GicListenerError whose
+   * `result` is what the call returned and whose `cause` is the listener's error.
+   */
   subscribe(listener: GicListener): () => void;
 
   // State.
   snapshot(): GicSnapshot;
-  /** Restores a snapshot taken from a model with the same configuration (else throws). */
-  restore(snapshot: GicSnapshot): void;
+  /** The same as `snapshot()` in plain JSON (arrays of numbers), for files. */
+  snapshotJson(): GicSnapshotJson;
+  /**
+   * Restores a snapshot (either form) taken from a model with the same configuration. The whole
+   * snapshot is checked first — every field's presence, type, length, range and consistency —
+   * and a damaged one is refused with an Error naming the field; the model is then unchanged.
+   * Emits no events.
+   */
+  restore(snapshot: GicSnapshot | GicSnapshotJson): void;
   /** Back to the reset state of the profile (emits no events). */
   reset(): void;
 }

@@ -1,5 +1,7 @@
 export type * from './api.ts';
 export { createGic } from './gic.ts';
+export { GicListenerError } from './events.ts';
+export { gicSnapshotToJson } from './snapshot.ts';
 export {
   decodeItsCommand,
   describeItsCommand,

@@ -196,8 +196,9 @@ describe('LPI and ITS state in snapshots', () => {
     ]);
     rig.gic.sendMsi(1, 0);
     rig.gic.sendMsi(1, 1);
-    const snap = JSON.parse(JSON.stringify(rig.gic.snapshot())) as ReturnType<
-      typeof rig.gic.snapshot
+    const snap = rig.gic.snapshot();
+    const json = JSON.parse(JSON.stringify(rig.gic.snapshotJson())) as ReturnType<
+      typeof rig.gic.snapshotJson
     >;
     const views = () => ({
       lpis: rig.gic.redistributorLpis(2),
@@ -210,6 +211,9 @@ describe('LPI and ITS state in snapshots', () => {
     rig.gic.reset();
     expect(rig.gic.readMemory(PROP, 8)).toBe(0n);
     rig.gic.restore(snap);
+    expect(views()).toEqual(before);
+    rig.gic.reset();
+    rig.gic.restore(json);
     expect(views()).toEqual(before);
     expect(rig.gic.readSysreg(2, 'ICC_IAR1_EL1')).toBe(8193n);
   });

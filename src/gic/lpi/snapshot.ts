@@ -5,7 +5,7 @@ import { MEMORY_PAGE_SIZE } from '../memory.ts';
  * LPI, ITS and memory state in a GIC snapshot (plain numbers: JSON- and structuredClone-safe).
  * LPI pending/cache entries are packed as pe · 2^20 + INTID (INTIDs < 2^20).
  */
-type Fields = Record<string, readonly number[] | number | boolean | string>;
+type Fields = Record<string, readonly number[]>;
 
 const PACK = 1 << 20;
 
