@@ -22,7 +22,7 @@ export function takeSnapshot(s: GicState): GicSnapshot {
   const data = s.persistent.slice();
   const lpi = s.cfg.lpis ? snapshotLpiState(s) : undefined;
   const memoryBytes =
-    lpi === undefined ? 0 : 8 * ((lpi.memoryPages as readonly number[]).length + 64);
+    lpi === undefined ? 0 : 8 * ((lpi.memoryPages).length + 64);
   return {
     format: 'gicscope.gic',
     version: 2,
