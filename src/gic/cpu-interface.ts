@@ -299,7 +299,9 @@ export function writeSysreg(
       // NS software cannot claim an active priority in the Secure half (Q-cpuif icc_ap_write).
       if (g === G1NS && n < 2 && s.cfg.securityExtensions) return;
       s.apr[(pe * 3 + g) * 4 + n] = lo >>> 0;
-      if (n === 0 && s.cfg.nmi) s.aprNmi[pe * 3 + g] = (hi >>> 31) & 1;
+      // AP0R0.NMI is RES0 (only Group 1 has NMIs) unless the profile honours INMIR on Group 0.
+      if (n === 0 && s.cfg.nmi && (g !== G0 || s.flags.nmiOnGroup0Honoured))
+        s.aprNmi[pe * 3 + g] = (hi >>> 31) & 1;
       markDirty(s, pe);
       return;
     }
