@@ -21,8 +21,7 @@ const SNAPSHOT_OBJECT_BYTES = 240;
 export function takeSnapshot(s: GicState): GicSnapshot {
   const data = s.persistent.slice();
   const lpi = s.cfg.lpis ? snapshotLpiState(s) : undefined;
-  const memoryBytes =
-    lpi === undefined ? 0 : 8 * ((lpi.memoryPages).length + 64);
+  const memoryBytes = lpi === undefined ? 0 : 8 * (lpi.memoryPages.length + 64);
   return {
     format: 'gicscope.gic',
     version: 2,
