@@ -5,7 +5,12 @@ export type { IntIdClassName } from './intid.ts';
 export { DISTRIBUTOR_REGISTERS } from './registers/distributor.ts';
 export { GICR_SGI_BASE, REDISTRIBUTOR_REGISTERS } from './registers/redistributor.ts';
 export { CPU_INTERFACE_REGISTERS } from './registers/cpu-interface.ts';
-export { findDistributorRegister, findRedistributorRegister } from './registers/lookup.ts';
+export {
+  findDistributorRegister,
+  findItsRegister,
+  findRedistributorRegister,
+} from './registers/lookup.ts';
+export { ITS_REGISTERS } from './registers/its.ts';
 export type { RegisterMatch } from './registers/lookup.ts';
 export type {
   AccessKind,

@@ -35,7 +35,7 @@ const minimal = {
 };
 
 describe('gicscope CLI (child process)', () => {
-  it('list prints the seven built-ins', () => {
+  it('list prints the twelve built-ins', () => {
     const r = gicscope('list');
     expect(r.status).toBe(0);
     expect(
@@ -51,6 +51,11 @@ describe('gicscope CLI (child process)', () => {
       'one-of-n',
       'timer-never-fires',
       'pseudo-vs-architected',
+      'msi-nic',
+      'lpi-no-inv',
+      'lpi-firmware-enabled',
+      'lpi-affinity-movi',
+      'its-trigger',
     ]);
   });
 

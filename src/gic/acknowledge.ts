@@ -1,5 +1,14 @@
 import type { IntId, PeIndex, Priority } from './api.ts';
-import { GROUP_NAMES, groupMaskFor, runningPriority, updateRunningPriority } from './delivery.ts';
+import {
+  GROUP_NAMES,
+  groupMaskFor,
+  hppiIntId,
+  LPI_SLOT,
+  runningPriority,
+  updateRunningPriority,
+} from './delivery.ts';
+import { LPI_BASE } from './lpi/config-byte.ts';
+import { setLpiPending } from './lpi/pending.ts';
 import { deactivate } from './interrupt-ops.ts';
 import { effectivePending, markDirty, notePending, refresh } from './interrupts.ts';
 import type { Model } from './model.ts';
@@ -10,7 +19,6 @@ import {
   G1S,
   ICC_CTLR_EOIMODE,
   groupOf,
-  intidOfSlot,
   keyIsNmi,
   keyPriority,
   slotOf,
@@ -44,20 +52,20 @@ function ds(s: GicState): boolean {
 /** ICC_HPPIR0_EL1 value (CheckGroup0ForSpecialIdentifiers, reference §4.6). */
 export function hppir0Value(s: GicState, c: SysregContext): number {
   const pe = c.pe;
-  if ((s.hppiSlot[pe] ?? -1) < 0) return SPURIOUS;
+  if (!hasHppi(s, pe)) return SPURIOUS;
   const g = s.hppiGroup[pe] ?? 0;
   if (s.igrpen[pe * 3 + g] === 0) return SPURIOUS;
   const irqSecure = !ds(s) && g !== G1NS;
   if (g !== G0 && !c.el3) return SPURIOUS;
   if (irqSecure && !c.secure) return SPURIOUS;
   if (g !== G0) return irqSecure ? INTID_SECURE : INTID_NONSECURE;
-  return intidOfSlot(s, s.hppiSlot[pe] ?? 0);
+  return hppiIntId(s, pe);
 }
 
 /** ICC_HPPIR1_EL1 value (CheckGroup1ForSpecialIdentifiers). */
 export function hppir1Value(s: GicState, c: SysregContext): number {
   const pe = c.pe;
-  if ((s.hppiSlot[pe] ?? -1) < 0) return SPURIOUS;
+  if (!hasHppi(s, pe)) return SPURIOUS;
   const g = s.hppiGroup[pe] ?? 0;
   if (s.igrpen[pe * 3 + g] === 0) return SPURIOUS;
   if (g === G0) return SPURIOUS;
@@ -67,7 +75,17 @@ export function hppir1Value(s: GicState, c: SysregContext): number {
   } else if (!c.el3 && c.secure) {
     return SPURIOUS;
   }
-  return intidOfSlot(s, s.hppiSlot[pe] ?? 0);
+  return hppiIntId(s, pe);
+}
+
+function hasHppi(s: GicState, pe: number): boolean {
+  const slot = s.hppiSlot[pe] ?? -1;
+  return slot >= 0 || slot === LPI_SLOT;
+}
+
+/** An INTID an EOIR/DIR write may name as an LPI (GICD_TYPER.IDbits with LPIs). */
+export function isLpiIntId(s: GicState, intid: number): boolean {
+  return s.cfg.lpis && intid >= LPI_BASE && intid < 2 ** s.cfg.lpiIdBits;
 }
 
 export type AckRegister = 'ICC_IAR0_EL1' | 'ICC_IAR1_EL1' | 'ICC_NMIAR1_EL1';
@@ -79,13 +97,14 @@ export function acknowledge(m: Model, c: SysregContext, reg: AckRegister): numbe
   let intid: number;
   if (s.canSignal[pe] === 0) intid = SPURIOUS;
   else intid = reg === 'ICC_IAR0_EL1' ? hppir0Value(s, c) : hppir1Value(s, c);
-  if (intid >= 1020) return intid;
+  if (intid >= 1020 && intid <= SPURIOUS) return intid;
   const key = s.hppiKey[pe] ?? 0;
   const nmi = keyIsNmi(key);
   if (reg === 'ICC_IAR1_EL1' && nmi && s.sctlrNmi[pe] !== 0) return INTID_NMI;
   if (reg === 'ICC_NMIAR1_EL1' && !nmi) return SPURIOUS;
   if (c.peek === true) return intid;
   const slot = s.hppiSlot[pe] ?? 0;
+  if (slot === LPI_SLOT) return acknowledgeLpi(m, c, reg, intid, keyPriority(key));
   const group = s.hppiGroup[pe] ?? 0;
   const prio = keyPriority(key);
   if (nmi) {
@@ -115,6 +134,40 @@ export function acknowledge(m: Model, c: SysregContext, reg: AckRegister): numbe
     });
     notePending(m, slot, before, 'acknowledge');
   }
+  return intid;
+}
+
+/**
+ * An LPI acknowledge (IHI 0069 §4.1.1, reference §3.4): the running priority rises as for any
+ * interrupt, but an LPI has no active state — it simply stops being pending in the table.
+ */
+function acknowledgeLpi(
+  m: Model,
+  c: SysregContext,
+  reg: AckRegister,
+  intid: number,
+  prio: number,
+): number {
+  const s = m.s;
+  const pe = c.pe;
+  const bit = (prio & groupMaskFor(s, pe, G1NS)) >> s.aprShift;
+  const idx = (pe * 3 + G1NS) * 4 + (bit >> 5);
+  s.apr[idx] = ((s.apr[idx] ?? 0) | (1 << (bit & 31))) >>> 0;
+  updateRunningPriority(s, pe);
+  markDirty(s, pe);
+  if (m.ev.active) {
+    m.ev.emit({
+      kind: 'acknowledged',
+      pe: pe as PeIndex,
+      intid: intid as IntId,
+      group: 'G1NS',
+      priority: prio as Priority,
+      nmi: false,
+      register: reg,
+      runningPriority: runningPriority(s, pe) as Priority,
+    });
+  }
+  setLpiPending(m, pe, intid, false, 'acknowledge');
   return intid;
 }
 
@@ -179,7 +232,8 @@ export function endOfInterrupt(
 ): void {
   const s = m.s;
   const pe = c.pe;
-  if (intid >= s.numIrq) {
+  const lpi = isLpiIntId(s, intid);
+  if (intid >= s.numIrq && !lpi) {
     m.ev.warn('eoi-intid-out-of-range', `${name} write of INTID ${intid} ignored`, name, pe, intid);
     return;
   }
@@ -216,7 +270,8 @@ export function endOfInterrupt(
       runningPriority: runningPriority(s, pe) as Priority,
     });
   }
-  if (eoiSplit(s, c)) return;
+  // An LPI has no active state: the priority drop is all an EOI does (reference §3.4).
+  if (eoiSplit(s, c) || lpi) return;
   if (!deactivate(m, slotOf(s, intid, pe), 'EOIR')) {
     m.ev.warn('eoi-not-active', `${name}: INTID ${intid} is not active`, name, pe, intid);
   }
@@ -225,6 +280,16 @@ export function endOfInterrupt(
 export function deactivateInterrupt(m: Model, c: SysregContext, intid: number): void {
   const s = m.s;
   const name = 'ICC_DIR_EL1';
+  if (isLpiIntId(s, intid)) {
+    m.ev.warn(
+      'dir-of-lpi',
+      `${name}: LPI ${intid} has no active state; nothing to deactivate`,
+      name,
+      c.pe,
+      intid,
+    );
+    return;
+  }
   if (intid >= s.numIrq) {
     m.ev.warn(
       'eoi-intid-out-of-range',

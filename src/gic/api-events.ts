@@ -3,6 +3,7 @@
  * `kind`, carrying the values at the moment of the event.
  */
 import type { Hex } from '../lib/index.ts';
+import type { ItsCommand } from './its/commands.ts';
 import type {
   AccessSize,
   Hppi,
@@ -18,11 +19,31 @@ import type {
 // ---------------------------------------------------------------------------------------------
 // Events (past tense, discriminated by `kind`, values at the moment of the event)
 
-export type RegisterBlock = 'distributor' | 'redistributor' | 'cpu-interface';
+export type RegisterBlock = 'distributor' | 'redistributor' | 'cpu-interface' | 'its';
 
-/** Which input changed an interrupt's pending state. */
+/**
+ * Which input changed an interrupt's pending state. LPIs: 'its' (a translation: GITS_TRANSLATER or
+ * INT), 'its-clear' (CLEAR, DISCARD), 'moved' (MOVI, MOVALL), 'direct' (GICR_SETLPIR/CLRLPIR),
+ * 'acknowledge'.
+ */
 export type PendingCause =
-  'line' | 'ISPENDR' | 'ICPENDR' | 'sgi' | 'acknowledge' | 'config' | 'deactivate';
+  | 'line'
+  | 'ISPENDR'
+  | 'ICPENDR'
+  | 'sgi'
+  | 'acknowledge'
+  | 'config'
+  | 'deactivate'
+  | 'its'
+  | 'its-clear'
+  | 'moved'
+  | 'direct';
+
+/** What asked the ITS to translate an EventID (IHI 0069 §6.3). */
+export type ItsTranslationSource = 'GITS_TRANSLATER' | 'INT' | 'CLEAR' | 'DISCARD';
+
+/** How the ITS dealt with one command: carried out, ignored for an error, or stalled the queue. */
+export type ItsCommandOutcome = 'done' | 'ignored' | 'stalled';
 
 export type DeactivationCause = 'EOIR' | 'DIR' | 'ICACTIVER';
 
@@ -152,6 +173,35 @@ export type GicEvent =
       readonly secure: boolean;
     }
   | {
+      /** The ITS carried out (or ignored, or stalled on) the command at queue index `offset`. */
+      readonly kind: 'its-command';
+      readonly offset: number;
+      readonly command: ItsCommand;
+      readonly outcome: ItsCommandOutcome;
+      readonly error: WarningCode | null;
+      readonly detail: string | null;
+    }
+  | {
+      /**
+       * An EventID went through the ITS tables (DeviceID → ITT → collection → Redistributor).
+       * Fields are null from the step where the walk stopped; `error` says why.
+       */
+      readonly kind: 'its-translated';
+      readonly source: ItsTranslationSource;
+      readonly deviceId: number;
+      readonly eventId: number;
+      readonly intid: IntId | null;
+      readonly icid: number | null;
+      readonly pe: PeIndex | null;
+      readonly error: WarningCode | null;
+    }
+  | {
+      /** A Redistributor dropped cached LPI configuration (`intid` null: all of it). */
+      readonly kind: 'lpi-config-invalidated';
+      readonly pe: PeIndex;
+      readonly intid: IntId | null;
+    }
+  | {
       readonly kind: 'warning';
       readonly code: WarningCode;
       readonly message: string;
@@ -211,4 +261,41 @@ export type WarningCode =
   /** A 1-of-N SPI could not be offered to any participating PE. */
   | 'no-participating-pe'
   /** GICR_WAKER.ProcessorSleep set while interrupts are pending for that PE. */
-  | 'sleep-with-pending';
+  | 'sleep-with-pending'
+  // LPIs and the ITS (IHI 0069 §5, §6): the GIC ignores the request and goes on.
+  /** ICC_DIR_EL1 names an LPI, which has no active state. */
+  | 'dir-of-lpi'
+  /** An LPI for a Redistributor whose GICR_CTLR.EnableLPIs is 0: dropped. */
+  | 'lpis-disabled'
+  /** An LPI INTID beyond GICR_PROPBASER.IDbits: not recognised. */
+  | 'lpi-out-of-range'
+  /** GICR_CTLR.EnableLPIs cleared while GICR_CTLR.CES=0: ignored. */
+  | 'enable-lpis-clear-ignored'
+  /** GICR_PROPBASER/PENDBASER written while EnableLPIs=1 (UNPREDICTABLE): ignored. */
+  | 'lpi-table-base-locked'
+  /** GITS_CBASER/GITS_BASER<n> written while the ITS is enabled: ignored. */
+  | 'its-register-locked'
+  /** GITS_TRANSLATER written while GITS_CTLR.Enabled=0: dropped. */
+  | 'its-disabled'
+  /** GITS_CWRITER/CREADR offset beyond the command queue: nothing processed. */
+  | 'its-queue-offset-invalid'
+  /** A command or table entry is not in memory: the queue stalls (GITS_CREADR.Stalled). */
+  | 'its-memory-fault'
+  /** A DeviceID or ICID beyond what its table holds. */
+  | 'its-id-out-of-range'
+  /** MAPD Size beyond GITS_TYPER.ID_bits. */
+  | 'its-size-out-of-range'
+  /** The DeviceID has no valid device table entry (no MAPD, or MAPD V=0). */
+  | 'its-device-unmapped'
+  /** EventID ≥ 2^(Size + 1) of its device. */
+  | 'its-event-out-of-range'
+  /** The EventID has no valid ITT entry (no MAPTI/MAPI, or DISCARDed). */
+  | 'its-event-unmapped'
+  /** The collection has no valid entry (no MAPC, or MAPC V=0). */
+  | 'its-collection-unmapped'
+  /** An RDbase that names no Redistributor. */
+  | 'its-rdbase-invalid'
+  /** MAPTI/MAPI pINTID outside the LPI range. */
+  | 'its-intid-not-lpi'
+  /** A command number that is not a physical ITS command. */
+  | 'its-unknown-command';

@@ -13,6 +13,7 @@ export type { SysregName } from '../arch/index.ts';
 export type { Hex } from '../lib/index.ts';
 export type * from './api-events.ts';
 import type { GicListener } from './api-events.ts';
+import type { ItsCommand } from './its/commands.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Identities
@@ -24,7 +25,7 @@ export type PeIndex = Brand<number, 'PeIndex'>;
 /** An 8-bit priority value, 0x00 highest … 0xFF lowest/idle. */
 export type Priority = Brand<number, 'Priority'>;
 
-export type IntIdClass = 'SGI' | 'PPI' | 'SPI' | 'special';
+export type IntIdClass = 'SGI' | 'PPI' | 'SPI' | 'special' | 'LPI';
 
 /** Interrupt group from GICD/GICR_IGROUPR + IGRPMODR (IHI 0069 §3.2; reference §2.4). */
 export type InterruptGroup = 'G0' | 'G1S' | 'G1NS';
@@ -80,7 +81,26 @@ export interface GicConfig {
   readonly profile?: GicProfileName;
   /** Seed of the generator behind 'seeded-random'. Default 1. */
   readonly seed?: number;
+  /** LPIs (GICD_TYPER.LPIS, GICR_TYPER.PLPIS). Default: qemu profile true, architecture false. */
+  readonly lpis?: boolean;
+  /** An ITS at ITS_base (needs lpis). Default: lpis. */
+  readonly its?: boolean;
+  /** INTID bits with LPIs, 14 … 20 (GICD_TYPER.IDbits + 1). Default 16, like QEMU. */
+  readonly lpiIdBits?: number;
+  /** How Redistributors see configuration-table changes (lpi/state.ts). Default per profile. */
+  readonly lpiConfigCache?: LpiConfigCache;
+  /** GITS_TYPER.PTA: collections name Redistributors by physical address (true) or number. Default false. */
+  readonly itsPta?: boolean;
+  /** RAM the GIC's tables may live in. Default: QEMU virt's 512 MiB at 0x4000_0000. */
+  readonly memory?: readonly MemoryRange[];
+  /** Physical address of PE 0's RD_base (frames 128 KB apart), for PTA=1. Default 0x080A_0000 (virt). */
+  readonly redistributorBase?: number;
 }
+
+export type { LpiConfigCache } from './lpi/state.ts';
+export type { MemoryRange } from './memory.ts';
+import type { LpiConfigCache } from './lpi/state.ts';
+import type { MemoryRange } from './memory.ts';
 
 /** The configuration after defaults were applied, plus derived facts. */
 export interface ResolvedGicConfig {
@@ -97,6 +117,13 @@ export interface ResolvedGicConfig {
   readonly oneOfN: OneOfNPolicy;
   readonly profile: GicProfileName;
   readonly seed: number;
+  readonly lpis: boolean;
+  readonly its: boolean;
+  readonly lpiIdBits: number;
+  readonly lpiConfigCache: LpiConfigCache;
+  readonly itsPta: boolean;
+  readonly memory: readonly MemoryRange[];
+  readonly redistributorBase: number;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -110,6 +137,8 @@ export type SysregNameInput = SysregName | (string & Record<never, never>);
 export interface MmioAccessOptions {
   /** Security attribute of the transaction. Default false (Non-secure). */
   readonly secure?: boolean;
+  /** ITS translation frame: the DeviceID the bus attaches to the write (a CPU: 0). */
+  readonly deviceId?: number;
 }
 
 export interface SysregAccessOptions {
@@ -235,6 +264,84 @@ export interface RedistributorView {
   readonly dpg1S: boolean;
 }
 
+/** One LPI as a Redistributor sees it (IHI 0069 §5.1). */
+export interface LpiView {
+  readonly intid: IntId;
+  readonly pe: PeIndex;
+  /** The configuration byte in memory now. */
+  readonly configByte: number;
+  /** The byte the Redistributor uses (its cache, or memory when it does not cache); null if it has none yet. */
+  readonly visibleConfigByte: number | null;
+  /** Priority and enable from the visible byte (memory's when nothing is cached). */
+  readonly priority: Priority;
+  readonly enabled: boolean;
+  /** The configuration in memory differs from what the Redistributor uses: it needs INV/INVALL. */
+  readonly stale: boolean;
+  readonly pending: boolean;
+  /** Within GICR_PROPBASER.IDbits of this Redistributor. */
+  readonly inRange: boolean;
+}
+
+/** A Redistributor's LPI side (IHI 0069 §9.11). */
+export interface RedistributorLpiView {
+  readonly pe: PeIndex;
+  readonly enableLpis: boolean;
+  readonly propbaser: Hex;
+  readonly pendbaser: Hex;
+  /** Physical addresses of the configuration and pending tables. */
+  readonly configTable: number;
+  readonly pendingTable: number;
+  /** One past the highest LPI INTID the tables cover (2^(IDbits+1)). */
+  readonly limit: number;
+  /** LPIs pending in this Redistributor's table, ascending. */
+  readonly pending: readonly IntId[];
+  /** The best pending enabled LPI, or null. */
+  readonly best: { readonly intid: IntId; readonly priority: Priority } | null;
+  readonly cacheMode: LpiConfigCache;
+  /** Cached configuration bytes (until-invalidated only): [INTID, byte]. */
+  readonly cached: readonly (readonly [IntId, number])[];
+}
+
+/** A device table, collection table or ITT entry the ITS would use now. */
+export interface ItsDeviceView {
+  readonly deviceId: number;
+  readonly events: number;
+  readonly ittAddress: number;
+  /** Valid ITT entries: EventID → LPI and collection. */
+  readonly mappings: readonly {
+    readonly eventId: number;
+    readonly intid: IntId;
+    readonly icid: number;
+  }[];
+}
+
+export interface ItsView {
+  readonly enabled: boolean;
+  readonly ctlr: Hex;
+  readonly typer: Hex;
+  readonly cbaser: Hex;
+  readonly baser: readonly Hex[];
+  /** Command queue: base, number of 32-byte slots, and the read/write offsets (slot indices). */
+  readonly queueBase: number;
+  readonly queueSlots: number;
+  readonly creadr: number;
+  readonly cwriter: number;
+  readonly stalled: boolean;
+  readonly commandsProcessed: number;
+  /** The commands between CREADR and CWRITER, decoded (what the ITS has not done yet). */
+  readonly queued: readonly { readonly slot: number; readonly command: ItsCommand }[];
+  /** The last commands before CREADR, decoded, oldest first (at most 32). */
+  readonly recent: readonly { readonly slot: number; readonly command: ItsCommand }[];
+  /** Mapped collections: ICID → PE. */
+  readonly collections: readonly {
+    readonly icid: number;
+    readonly pe: PeIndex | null;
+    readonly rdBase: number;
+  }[];
+  /** Mapped devices (scanned up to the first 4096 DeviceIDs of a flat table, or mapped level-2 pages). */
+  readonly devices: readonly ItsDeviceView[];
+}
+
 export interface DistributorView {
   readonly enableGrp0: boolean;
   readonly enableGrp1Ns: boolean;
@@ -262,6 +369,8 @@ export interface GicSnapshot {
   readonly gicdCtlr: number;
   readonly rrLast: number;
   readonly rng: number;
+  /** LPI, ITS and guest-memory state (lpi/snapshot.ts); absent without LPIs. */
+  readonly lpi?: Readonly<Record<string, readonly number[]>>;
   /** Heap bytes this snapshot holds (its buffer and its own objects), for memory budgets. */
   readonly bytes: number;
 }
@@ -275,6 +384,7 @@ export interface GicSnapshotJson {
   readonly gicdCtlr: number;
   readonly rrLast: number;
   readonly rng: number;
+  readonly lpi?: Readonly<Record<string, readonly number[]>>;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -338,6 +448,26 @@ export interface Gic {
     opts?: MmioAccessOptions,
   ): number;
   peekSysreg32(pe: number, name: SysregNameInput, opts?: SysregAccessOptions): number;
+
+  // LPIs and the ITS (present when config.lpis / config.its).
+  /** ITS frames: the control frame at 0 … 0xFFFF, the translation frame at 0x10000 (GITS_TRANSLATER 0x10040). */
+  readIts(offset: number, size: AccessSize): bigint;
+  /** `deviceId` is the requester's DeviceID a GITS_TRANSLATER write carries (a CPU write: 0). */
+  writeIts(
+    offset: number,
+    value: bigint | number,
+    size: AccessSize,
+    opts?: { readonly deviceId?: number },
+  ): void;
+  peekIts(offset: number, size: AccessSize): bigint;
+  /** A device's MSI: a 32-bit write of `eventId` to GITS_TRANSLATER carrying `deviceId`. */
+  sendMsi(deviceId: number, eventId: number): void;
+  /** Guest physical memory, where the LPI and ITS tables live. Sizes 1, 2, 4, 8. */
+  writeMemory(address: number, value: bigint | number, size: AccessSize): void;
+  readMemory(address: number, size: AccessSize): bigint;
+  lpi(intid: number, pe: number): LpiView;
+  redistributorLpis(pe: number): RedistributorLpiView;
+  its(): ItsView | null;
 
   // Inputs.
   /** SPI input line (no pe) or PPI input line of one PE (with pe). */

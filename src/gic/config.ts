@@ -1,4 +1,6 @@
 import type { Affinity, GicConfig, IntId, OneOfNPolicy, ResolvedGicConfig } from './api.ts';
+import type { MemoryRange } from './memory.ts';
+import { PROFILES } from './profile.ts';
 
 const POLICIES: readonly OneOfNPolicy[] = ['unsupported', 'round-robin', 'lowest', 'seeded-random'];
 
@@ -57,6 +59,37 @@ export function resolveConfig(config: GicConfig): ResolvedGicConfig {
   } else {
     for (let pe = 0; pe < peCount; pe++) affinity.push(defaultAffinity(pe));
   }
+  const flags = PROFILES[profile];
+  const lpis = config.lpis ?? flags.lpiRegisters;
+  if (typeof lpis !== 'boolean') fail(`lpis must be a boolean, got ${String(lpis)}`);
+  const its = config.its ?? lpis;
+  if (its && !lpis) fail('an ITS needs LPIs (its: true with lpis: false)');
+  const lpiIdBits = config.lpiIdBits ?? 16;
+  if (!isInt(lpiIdBits) || lpiIdBits < 14 || lpiIdBits > 20) {
+    fail(`lpiIdBits must be an integer 14…20, got ${String(lpiIdBits)}`);
+  }
+  const lpiConfigCache =
+    config.lpiConfigCache ?? (flags.lpiConfigRescan ? 'rescan' : 'until-invalidated');
+  if (lpiConfigCache !== 'rescan' && lpiConfigCache !== 'until-invalidated') {
+    fail(`lpiConfigCache must be 'until-invalidated' or 'rescan', got ${String(lpiConfigCache)}`);
+  }
+  const memory: MemoryRange[] = [];
+  for (const [i, r] of (config.memory ?? [{ base: 0x40000000, size: 0x20000000 }]).entries()) {
+    if (
+      !isInt(r.base) ||
+      !isInt(r.size) ||
+      r.base < 0 ||
+      r.size <= 0 ||
+      r.base + r.size > 2 ** 52
+    ) {
+      fail(`memory[${i}] must be a base and a size within 52-bit physical addresses`);
+    }
+    memory.push({ base: r.base, size: r.size });
+  }
+  const redistributorBase = config.redistributorBase ?? 0x080a0000;
+  if (!isInt(redistributorBase) || redistributorBase % 0x10000 !== 0) {
+    fail('redistributorBase must be a 64 KB-aligned address');
+  }
   return {
     peCount,
     spiCount,
@@ -69,5 +102,12 @@ export function resolveConfig(config: GicConfig): ResolvedGicConfig {
     oneOfN,
     profile,
     seed: seed >>> 0,
+    lpis,
+    its,
+    lpiIdBits,
+    lpiConfigCache,
+    itsPta: config.itsPta ?? false,
+    memory,
+    redistributorBase,
   };
 }

@@ -3,6 +3,7 @@ import { canPreempt, groupPriorityMask, IDLE_PRIORITY } from './kernels/priority
 import type { Model } from './model.ts';
 import {
   CTLR_DS,
+  CTLR_EN_GRP1NS,
   G0,
   G1NS,
   G1S,
@@ -18,7 +19,28 @@ import {
 
 export const GROUP_NAMES: readonly InterruptGroup[] = ['G0', 'G1S', 'G1NS'];
 
-/** The PE's running priority: kept in `s.rpr`, recomputed whenever its APRs change. */
+/** hppiSlot value when the PE's HPPI is an LPI (its INTID is in s.lpi.hppiIntid). */
+export const LPI_SLOT = -2;
+
+/**
+ * The PE's best LPI as an HPPI candidate key: LPIs are Non-secure Group 1, never NMIs, and lose
+ * every tie (all slot bits set): QEMU prefers the lower INTID at equal priority (irqbetter), and
+ * an LPI's INTID is above every SGI/PPI/SPI. KEY_NONE when no LPI can compete.
+ */
+function lpiCandidateKey(s: GicState, pe: number): number {
+  const l = s.lpi;
+  if (l.enabled[pe] === 0 || (l.bestIntid[pe] ?? -1) < 0) return KEY_NONE;
+  if ((s.gicdCtlr & CTLR_EN_GRP1NS) === 0) return KEY_NONE;
+  if (!s.flags.hppiIgnoresCpuGroupEnables && s.igrpen[pe * 3 + G1NS] === 0) return KEY_NONE;
+  return ((l.bestPriority[pe] ?? 0xff) << 22) | (1 << 21) | 0x1fffff;
+}
+
+/** The INTID of the PE's cached HPPI. */
+export function hppiIntId(s: GicState, pe: number): number {
+  const slot = s.hppiSlot[pe] ?? -1;
+  return slot === LPI_SLOT ? (s.lpi.hppiIntid[pe] ?? 0) : intidOfSlot(s, slot);
+}
+
 export function runningPriority(s: GicState, pe: number): number {
   return s.rpr[pe] ?? IDLE_PRIORITY;
 }
@@ -95,10 +117,20 @@ export function isFiq(s: GicState, pe: number, group: number): boolean {
  */
 export function hppiOf(s: GicState, pe: number): Hppi | null {
   const slot = s.hppiSlot[pe] ?? -1;
-  if (slot < 0) return null;
+  if (slot < 0 && slot !== LPI_SLOT) return null;
   const cached = s.hppiObject[pe];
   if (cached != null) return cached;
   const key = s.hppiKey[pe] ?? 0;
+  if (slot === LPI_SLOT) {
+    const lpi: Hppi = {
+      intid: (s.lpi.hppiIntid[pe] ?? 0) as IntId,
+      priority: keyPriority(key) as Priority,
+      group: 'G1NS',
+      nmi: false,
+    };
+    s.hppiObject[pe] = lpi;
+    return lpi;
+  }
   const group = GROUP_NAMES[s.hppiGroup[pe] ?? 0] ?? 'G0';
   // The same interrupt becomes the HPPI again and again with the same priority: reuse its object.
   const bySlot = s.hppiBySlot[slot];
@@ -164,8 +196,19 @@ function updatePe(m: Model, pe: number): void {
         group = g;
       }
     }
+    const lk = lpiCandidateKey(s, pe);
+    if (lk < key) {
+      key = lk;
+      slot = LPI_SLOT;
+      group = G1NS;
+    }
   }
-  const hppiChanged = slot !== s.hppiSlot[pe] || key !== s.hppiKey[pe] || group !== s.hppiGroup[pe];
+  const lpi = slot === LPI_SLOT ? (s.lpi.bestIntid[pe] ?? -1) : -1;
+  const hppiChanged =
+    slot !== s.hppiSlot[pe] ||
+    key !== s.hppiKey[pe] ||
+    group !== s.hppiGroup[pe] ||
+    lpi !== s.lpi.hppiIntid[pe];
   let previousHppi: Hppi | null = null;
   if (hppiChanged) {
     if (m.ev.active) previousHppi = hppiOf(s, pe);
@@ -173,8 +216,9 @@ function updatePe(m: Model, pe: number): void {
     s.hppiKey[pe] = key;
     s.hppiGroup[pe] = group;
     s.hppiObject[pe] = null;
+    s.lpi.hppiIntid[pe] = lpi;
   }
-  const signal = slot >= 0 && canSignal(s, pe, key, group);
+  const signal = (slot >= 0 || slot === LPI_SLOT) && canSignal(s, pe, key, group);
   s.canSignal[pe] = signal ? 1 : 0;
   let irq = 0;
   let fiq = 0;

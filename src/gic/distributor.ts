@@ -44,8 +44,8 @@ export function gicdTyper(s: GicState): number {
     (itLines |
       (s.cfg.nmi ? 1 << 9 : 0) |
       ((s.gicdCtlr & CTLR_DS) === 0 ? 1 << 10 : 0) |
-      (s.flags.lpiRegisters ? 1 << 17 : 0) |
-      (s.flags.gicdIdBits << 19) |
+      (s.cfg.lpis ? 1 << 17 : 0) |
+      ((s.cfg.lpis ? s.cfg.lpiIdBits - 1 : s.flags.gicdIdBits) << 19) |
       (1 << 24) |
       (s.cfg.oneOfN === 'unsupported' ? 1 << 25 : 0)) >>>
     0

@@ -8,9 +8,12 @@ import type {
   GicSnapshot,
   GicSnapshotJson,
   InterruptView,
+  ItsView,
+  LpiView,
   MmioAccessOptions,
   Outputs,
   PeSecurityState,
+  RedistributorLpiView,
   RedistributorView,
   ResolvedGicConfig,
   SysregAccessOptions,
@@ -39,6 +42,9 @@ import {
   toBigInt,
 } from './register-access.ts';
 import { restoreSnapshot, snapshotToJson, takeSnapshot } from './snapshot.ts';
+import { itsView } from './its/inspect.ts';
+import { GITS_TRANSLATER } from './its/registers.ts';
+import { lpiView, redistributorLpiView } from './lpi/inspect.ts';
 import { createState, resetState } from './state.ts';
 
 /** Builds a GICv3 model. Invalid configuration (programmer input) throws. */
@@ -200,6 +206,78 @@ class GicModel implements Gic {
   peekSysreg32(pe: number, name: string, opts?: SysregAccessOptions): number {
     this.#checkPe(pe, 'peekSysreg32');
     return peekSysreg(this.#m, pe, name, opts);
+  }
+
+  readIts(offset: number, size: AccessSize): bigint {
+    const m = this.#m;
+    const lo = mmioRead(m, 'its', null, offset, size, undefined);
+    return m.ev.settle(toBigInt(lo, m.hi));
+  }
+
+  writeIts(
+    offset: number,
+    value: bigint | number,
+    size: AccessSize,
+    opts?: { readonly deviceId?: number },
+  ): void {
+    const deviceId = opts?.deviceId ?? 0;
+    if (!Number.isInteger(deviceId) || deviceId < 0 || deviceId > 0xffffffff) {
+      throw new RangeError(`writeIts: DeviceID ${deviceId} is not a 32-bit unsigned integer`);
+    }
+    const m = this.#m;
+    mmioWrite(m, 'its', null, offset, value, size, opts);
+    m.ev.settle(undefined);
+  }
+
+  peekIts(offset: number, size: AccessSize): bigint {
+    const m = this.#m;
+    const lo = peekMmio(m, 'its', 0, offset, size, undefined);
+    return toBigInt(lo, m.hi);
+  }
+
+  sendMsi(deviceId: number, eventId: number): void {
+    this.writeIts(GITS_TRANSLATER, eventId >>> 0, 4, { deviceId });
+  }
+
+  writeMemory(address: number, value: bigint | number, size: AccessSize): void {
+    const s = this.#m.s;
+    if (!Number.isInteger(address) || address < 0 || ![1, 2, 4, 8].includes(size)) {
+      throw new RangeError(`writeMemory: bad address 0x${address.toString(16)} or size ${size}`);
+    }
+    if (!s.memory.contains(address, size)) {
+      this.#m.ev.warn(
+        'its-memory-fault',
+        `guest write to 0x${address.toString(16)}: not RAM; dropped`,
+      );
+      return;
+    }
+    s.memory.writeValue(address, BigInt.asUintN(size * 8, BigInt(value)), size);
+  }
+
+  readMemory(address: number, size: AccessSize): bigint {
+    if (!Number.isInteger(address) || address < 0 || ![1, 2, 4, 8].includes(size)) {
+      throw new RangeError(`readMemory: bad address 0x${address.toString(16)} or size ${size}`);
+    }
+    return this.#m.s.memory.readValue(address, size);
+  }
+
+  lpi(intid: number, pe: number): LpiView {
+    this.#checkPe(pe, 'lpi');
+    const cfg = this.config;
+    if (!cfg.lpis) throw new RangeError('lpi: this GIC has no LPIs (config.lpis)');
+    if (!Number.isInteger(intid) || intid < 8192 || intid >= 2 ** cfg.lpiIdBits) {
+      throw new RangeError(`lpi: INTID ${intid} is not an LPI (8192…${2 ** cfg.lpiIdBits - 1})`);
+    }
+    return lpiView(this.#m.s, intid, pe);
+  }
+
+  redistributorLpis(pe: number): RedistributorLpiView {
+    this.#checkPe(pe, 'redistributorLpis');
+    return redistributorLpiView(this.#m.s, pe);
+  }
+
+  its(): ItsView | null {
+    return itsView(this.#m);
   }
 
   setLevel(intid: number, level: boolean, pe?: number): void {

@@ -26,11 +26,49 @@ export interface ProfileFlags {
   /** Spec: GICD_IROUTER RES0 bits are RES0. QEMU: stores all 64 bits as written. */
   readonly irouterStoresRes0Bits: boolean;
   /**
-   * Spec: with no LPI support GICD_TYPER.LPIS=0. QEMU virt: LPIS=1, IDbits=15, GICR_TYPER.PLPIS=1,
-   * GICR_CTLR.CES=1, GICR_CTLR.EnableLPIs and GICR_PROPBASER/PENDBASER stored. We never deliver
-   * LPIs either way.
+   * Whether LPIs (and an ITS) are there when the configuration does not say: QEMU virt has them
+   * (GICD_TYPER.LPIS=1, IDbits=15, GICR_TYPER.PLPIS=1); the architecture profile defaults to none.
    */
   readonly lpiRegisters: boolean;
+  /**
+   * GICR_CTLR.CES (IHI 0069 §9.11.2): whether software may clear EnableLPIs once it is 1. QEMU: yes
+   * (CES=1). Architecture profile: CES=0 and the bit stays set (like Arm's Fast Models, which warn
+   * "EnableLPI negedge ignored").
+   */
+  readonly enableLpisClearable: boolean;
+  /**
+   * Spec: writing GICR_PROPBASER / GICR_PENDBASER while EnableLPIs=1 is UNPREDICTABLE; the
+   * architecture profile ignores the write. QEMU stores it and reads the new table at once.
+   */
+  readonly lpiTableBasesWritableWhileEnabled: boolean;
+  /** QEMU stores GICR_PROPBASER / PENDBASER as written, RES0 bits and PTZ included. */
+  readonly lpiBasersStoreAllBits: boolean;
+  /**
+   * Spec: GICR_PENDBASER.PTZ=1 says the pending table is zero, so the Redistributor need not read
+   * it when LPIs are enabled. QEMU reads the table whatever PTZ says.
+   */
+  readonly pendingTableReadDespitePtz: boolean;
+  /**
+   * GICR_TYPER.DirectLPI: GICR_SETLPIR/CLRLPIR/INVLPIR/INVALLR/SYNCR exist (architecture profile).
+   * QEMU 7.2 has none of them: accesses are bad reads/writes.
+   */
+  readonly directLpi: boolean;
+  /** Default of `lpiConfigCache` (lpi/state.ts): 'until-invalidated', QEMU 'rescan'. */
+  readonly lpiConfigRescan: boolean;
+  /**
+   * Spec: INVALL invalidates the configuration cached for one collection's Redistributor. QEMU:
+   * every Redistributor rescans, and the collection table is not read.
+   */
+  readonly invallEveryRedistributor: boolean;
+  /** GITS_CTLR.Quiescent: spec 1 only while Enabled is 0; QEMU reports 1 always. */
+  readonly itsQuiescentAlwaysSet: boolean;
+  /** GITS_CREADR is read-only; QEMU lets software write it when GICD_CTLR.DS=1. */
+  readonly itsCreadrWritable: boolean;
+  /**
+   * Spec: a stalled queue restarts on a CWRITER write with Retry=1, which clears Stalled. QEMU: any
+   * CWRITER write retries, and Stalled stays set until GITS_CREADR or GITS_CBASER is written.
+   */
+  readonly itsStallRetriedByAnyCwriterWrite: boolean;
   /** Spec: GICR_TYPER.DPGS is IMPDEF; we set 1 so 1-of-N participation can be shown. QEMU: 0. */
   readonly dpgSupported: boolean;
   /** ICC_CTLR_EL1.IDbits: 0 (16 bits) in the architecture profile, QEMU reports 1 (24 bits). */
@@ -47,7 +85,7 @@ export interface ProfileFlags {
    * accesses (gicv3_dist_badread) when has-nmi is off.
    */
   readonly inmirBadAccessWithoutNmi: boolean;
-  /** GICD_TYPER.IDbits: 9 (INTIDs < 1024) in the architecture profile, QEMU 15. */
+  /** GICD_TYPER.IDbits without LPIs: 9 (INTIDs < 1024) in the architecture profile, QEMU 15. */
   readonly gicdIdBits: number;
   /**
    * ICC_RPR_EL1 NMI bits. Spec: a read from the Non-secure state (or with one security state)
@@ -65,6 +103,16 @@ export const PROFILES: Readonly<Record<GicProfileName, ProfileFlags>> = {
     nmiOnGroup0Honoured: false,
     irouterStoresRes0Bits: false,
     lpiRegisters: false,
+    enableLpisClearable: false,
+    lpiTableBasesWritableWhileEnabled: false,
+    lpiBasersStoreAllBits: false,
+    pendingTableReadDespitePtz: false,
+    directLpi: true,
+    lpiConfigRescan: false,
+    invallEveryRedistributor: false,
+    itsQuiescentAlwaysSet: false,
+    itsCreadrWritable: false,
+    itsStallRetriedByAnyCwriterWrite: false,
     dpgSupported: true,
     iccIdBits24: false,
     commonLpiAff: 0,
@@ -80,6 +128,16 @@ export const PROFILES: Readonly<Record<GicProfileName, ProfileFlags>> = {
     nmiOnGroup0Honoured: true,
     irouterStoresRes0Bits: true,
     lpiRegisters: true,
+    enableLpisClearable: true,
+    lpiTableBasesWritableWhileEnabled: true,
+    lpiBasersStoreAllBits: true,
+    pendingTableReadDespitePtz: true,
+    directLpi: false,
+    lpiConfigRescan: true,
+    invallEveryRedistributor: true,
+    itsQuiescentAlwaysSet: true,
+    itsCreadrWritable: true,
+    itsStallRetriedByAnyCwriterWrite: true,
     dpgSupported: false,
     iccIdBits24: true,
     commonLpiAff: 1,

@@ -14,6 +14,13 @@ import {
 } from './bit-registers.ts';
 import { GICD_IIDR, idRegister } from './distributor.ts';
 import { markDirty, participationChanged } from './interrupts.ts';
+import {
+  gicrCtlrLpiBits,
+  isLpiRegisterOffset,
+  readLpiRegister,
+  writeEnableLpis,
+  writeLpiRegister,
+} from './lpi/registers.ts';
 import type { Model } from './model.ts';
 import { BAD_SIZE, UNIMPLEMENTED, ok, type AccessResult } from './mmio.ts';
 import { CTLR_DS, type GicState } from './state.ts';
@@ -21,8 +28,6 @@ import { CTLR_DS, type GicState } from './state.ts';
 export const SGI_BASE = 0x10000;
 
 const GICR_CTLR_ENABLE_LPIS = 1 << 0;
-/** CES: clearing EnableLPIs is supported. QEMU sets it whenever it implements LPIs (observed, §12). */
-const GICR_CTLR_CES = 1 << 1;
 const DPG0 = 1 << 24;
 const DPG1NS = 1 << 25;
 const DPG1S = 1 << 26;
@@ -42,7 +47,8 @@ const SGI_FAMILIES: ReadonlyMap<number, BitFamily> = new Map([
 /** GICR_TYPER (reference §3.2): Processor_Number, Last, DPGS, PLPIS, affinity in [63:32]. */
 export function gicrTyper(s: GicState, pe: number): { lo: number; hi: number } {
   const lo =
-    (s.flags.lpiRegisters ? 1 : 0) |
+    (s.cfg.lpis ? 1 : 0) |
+    (s.cfg.lpis && s.flags.directLpi ? 1 << 3 : 0) |
     (pe === s.peCount - 1 ? 1 << 4 : 0) |
     (s.flags.dpgSupported ? 1 << 5 : 0) |
     (pe << 8) |
@@ -51,7 +57,7 @@ export function gicrTyper(s: GicState, pe: number): { lo: number; hi: number } {
 }
 
 function ctlrMask(s: GicState, secure: boolean): number {
-  let mask = s.flags.lpiRegisters ? GICR_CTLR_ENABLE_LPIS : 0;
+  let mask = 0;
   if (s.flags.dpgSupported) {
     const nsOnly = !secure && (s.gicdCtlr & CTLR_DS) === 0;
     mask |= nsOnly ? DPG1NS : DPG0 | DPG1NS | DPG1S;
@@ -59,19 +65,12 @@ function ctlrMask(s: GicState, secure: boolean): number {
   return mask;
 }
 
-function is64BitRegister(s: GicState, offset: number): boolean {
-  return offset === 0x8 || (s.flags.lpiRegisters && (offset === 0x70 || offset === 0x78));
+function is64BitRegister(offset: number): boolean {
+  return offset === 0x8;
 }
 
 function isKnownRd(offset: number): boolean {
-  return (
-    offset <= 0x14 ||
-    offset === 0x70 ||
-    offset === 0x74 ||
-    offset === 0x78 ||
-    offset === 0x7c ||
-    offset >= 0xffd0
-  );
+  return offset <= 0x14 || offset >= 0xffd0;
 }
 
 export function readRedistributor(
@@ -83,23 +82,18 @@ export function readRedistributor(
 ): AccessResult {
   const s = m.s;
   if (offset >= SGI_BASE) return readSgiFrame(m, pe, offset - SGI_BASE, size, secure);
+  if (isLpiRegisterOffset(offset)) return readLpiRegister(m, pe, offset, size);
   if (size === 8) {
-    if ((offset & 7) !== 0 || !is64BitRegister(s, offset))
+    if ((offset & 7) !== 0 || !is64BitRegister(offset))
       return isKnownRd(offset) ? BAD_SIZE : UNIMPLEMENTED;
-    if (offset === 0x8) {
-      const t = gicrTyper(s, pe);
-      return ok(t.lo, t.hi);
-    }
-    const reg = offset === 0x70 ? s.propbaser : s.pendbaser;
-    return ok(reg[pe * 2] ?? 0, reg[pe * 2 + 1] ?? 0);
+    const t = gicrTyper(s, pe);
+    return ok(t.lo, t.hi);
   }
   if (size !== 4) return isKnownRd(offset) ? BAD_SIZE : UNIMPLEMENTED;
   if ((offset & 3) !== 0) return BAD_SIZE;
   switch (offset) {
     case 0x0:
-      return ok(
-        ((s.gicrCtlr[pe] ?? 0) & ctlrMask(s, secure)) | (s.flags.lpiRegisters ? GICR_CTLR_CES : 0),
-      );
+      return ok(((s.gicrCtlr[pe] ?? 0) & ctlrMask(s, secure)) | gicrCtlrLpiBits(s, pe));
     case 0x4:
       return ok(GICD_IIDR);
     case 0x8:
@@ -111,14 +105,6 @@ export function readRedistributor(
     case 0x14:
       // ChildrenAsleep follows ProcessorSleep at once: nothing here is asynchronous.
       return ok(s.processorSleep[pe] !== 0 ? 0x6 : 0);
-    case 0x70:
-    case 0x74:
-    case 0x78:
-    case 0x7c: {
-      if (!s.flags.lpiRegisters) return ok(0);
-      const reg = offset < 0x78 ? s.propbaser : s.pendbaser;
-      return ok(reg[pe * 2 + ((offset >> 2) & 1)] ?? 0);
-    }
     default:
       if (offset >= 0xffd0 && offset <= 0xfffc)
         return ok(idRegister(findRedistributorRegister(offset)));
@@ -139,14 +125,11 @@ export function writeRedistributor(
   const s = m.s;
   if (offset >= SGI_BASE)
     return writeSgiFrame(m, pe, offset - SGI_BASE, lo, size, secure, register);
+  if (isLpiRegisterOffset(offset)) return writeLpiRegister(m, pe, offset, lo, hi, size);
   if (size === 8) {
-    if ((offset & 7) !== 0 || !is64BitRegister(s, offset))
+    if ((offset & 7) !== 0 || !is64BitRegister(offset))
       return isKnownRd(offset) ? BAD_SIZE : UNIMPLEMENTED;
-    if (offset === 0x8) return readOnly(m, register, pe);
-    const reg = offset === 0x70 ? s.propbaser : s.pendbaser;
-    reg[pe * 2] = lo;
-    reg[pe * 2 + 1] = hi;
-    return ok(0);
+    return readOnly(m, register, pe);
   }
   if (size !== 4) return isKnownRd(offset) ? BAD_SIZE : UNIMPLEMENTED;
   if ((offset & 3) !== 0) return BAD_SIZE;
@@ -157,6 +140,7 @@ export function writeRedistributor(
       const next = ((before & ~mask) | (lo & mask)) >>> 0;
       s.gicrCtlr[pe] = next;
       if (((before ^ next) & (DPG0 | DPG1NS | DPG1S)) !== 0) participationChanged(m, pe);
+      writeEnableLpis(m, pe, (lo & GICR_CTLR_ENABLE_LPIS) !== 0);
       return ok(0);
     }
     case 0x4:
@@ -168,15 +152,6 @@ export function writeRedistributor(
     case 0x14:
       setProcessorSleep(m, pe, (lo & 0x2) !== 0);
       return ok(0);
-    case 0x70:
-    case 0x74:
-    case 0x78:
-    case 0x7c: {
-      if (!s.flags.lpiRegisters) return ok(0);
-      const reg = offset < 0x78 ? s.propbaser : s.pendbaser;
-      reg[pe * 2 + ((offset >> 2) & 1)] = lo;
-      return ok(0);
-    }
     default:
       if (offset >= 0xffd0 && offset <= 0xfffc) return readOnly(m, register, pe);
       return UNIMPLEMENTED;

@@ -13,7 +13,12 @@ import { readDistributor, writeDistributor } from './distributor.ts';
 import type { Model } from './model.ts';
 import type { AccessResult } from './mmio.ts';
 import { readRedistributor, writeRedistributor } from './redistributor.ts';
-import { distributorRegisterName, redistributorRegisterName } from './register-names.ts';
+import { readIts, writeIts } from './its/registers.ts';
+import {
+  distributorRegisterName,
+  itsRegisterName,
+  redistributorRegisterName,
+} from './register-names.ts';
 
 /**
  * One register access as the guest makes it: the block's read or write, its events and warnings,
@@ -88,10 +93,24 @@ export function sysregContext(
 }
 
 function registerName(block: RegisterBlock, offset: number): string | null {
+  if (block === 'its') return itsRegisterName(offset);
   return block === 'distributor'
     ? distributorRegisterName(offset)
     : redistributorRegisterName(offset);
 }
+
+const ENTER_READ: Readonly<Record<RegisterBlock, string>> = {
+  distributor: 'readDistributor',
+  redistributor: 'readRedistributor',
+  its: 'readIts',
+  'cpu-interface': 'readSysreg',
+};
+const ENTER_WRITE: Readonly<Record<RegisterBlock, string>> = {
+  distributor: 'writeDistributor',
+  redistributor: 'writeRedistributor',
+  its: 'writeIts',
+  'cpu-interface': 'writeSysreg',
+};
 
 /** Register events: a read after its value is known, a write before its consequences. */
 function emitAccess(
@@ -150,12 +169,12 @@ function blockRead(
   size: number,
   secure: boolean,
 ): AccessResult {
-  return (
-    outOfFrame(block, size, offset) ??
-    (block === 'distributor'
-      ? readDistributor(m, offset, size, secure)
-      : readRedistributor(m, pe, offset, size, secure))
-  );
+  const out = outOfFrame(block, size, offset);
+  if (out !== null) return out;
+  if (block === 'its') return m.s.its === null ? UNIMPLEMENTED : readIts(m, offset, size);
+  return block === 'distributor'
+    ? readDistributor(m, offset, size, secure)
+    : readRedistributor(m, pe, offset, size, secure);
 }
 
 /** An MMIO read as the guest makes it: returns bits [31:0], leaves [63:32] in m.hi. */
@@ -167,7 +186,7 @@ export function mmioRead(
   size: number,
   opts: MmioAccessOptions | undefined,
 ): number {
-  m.ev.enter(block === 'distributor' ? 'readDistributor' : 'readRedistributor');
+  m.ev.enter(ENTER_READ[block]);
   try {
     const secure = opts?.secure === true;
     const result = blockRead(m, block, pe ?? 0, offset, size, secure);
@@ -196,16 +215,20 @@ export function mmioWrite(
   split(value);
   const lo = (wordLo & (SIZE_MASK[size] ?? 0)) >>> 0;
   const hi = size === 8 ? wordHi : 0;
-  m.ev.enter(block === 'distributor' ? 'writeDistributor' : 'writeRedistributor');
+  m.ev.enter(ENTER_WRITE[block]);
   try {
     const secure = opts?.secure === true;
     const name = m.ev.active ? registerName(block, offset) : null;
     if (m.ev.active) emitAccess(m, 'register-written', block, pe, offset, size, secure, lo, hi);
     const result =
       outOfFrame(block, size, offset) ??
-      (block === 'distributor'
-        ? writeDistributor(m, offset, lo, hi, size, secure, name ?? 'GICD')
-        : writeRedistributor(m, pe ?? 0, offset, lo, hi, size, secure, name ?? 'GICR'));
+      (block === 'its'
+        ? m.s.its === null
+          ? UNIMPLEMENTED
+          : writeIts(m, offset, lo, hi, size, name ?? 'GITS', opts?.deviceId ?? 0)
+        : block === 'distributor'
+          ? writeDistributor(m, offset, lo, hi, size, secure, name ?? 'GICD')
+          : writeRedistributor(m, pe ?? 0, offset, lo, hi, size, secure, name ?? 'GICR'));
     warnAccess(m, block, pe, offset, size, result);
     deliver(m);
   } catch (error) {

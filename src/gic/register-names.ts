@@ -1,4 +1,8 @@
-import { findDistributorRegister, findRedistributorRegister } from '../arch/index.ts';
+import {
+  findDistributorRegister,
+  findItsRegister,
+  findRedistributorRegister,
+} from '../arch/index.ts';
 
 /**
  * Spec names of MMIO registers for events ('GICD_ISENABLER1', 'GICR_WAKER', …), from the
@@ -26,4 +30,8 @@ export function redistributorRegisterName(offset: number): string | null {
       redistributorNames.set(offset, name);
   }
   return name;
+}
+
+export function itsRegisterName(offset: number): string | null {
+  return findItsRegister(offset)?.name ?? null;
 }

@@ -57,11 +57,12 @@ export const FIELD_RULES: Readonly<Record<PersistentFieldName, FieldRule>> = {
       ? null
       : 'has RES0 bits set (only Aff3 is stored)',
   gicrCtlr: onlyBits(
-    (s) => (s.flags.lpiRegisters ? 1 : 0) | (s.flags.dpgSupported ? 0x7 << 24 : 0),
-    'EnableLPIs/DPG0/DPG1NS/DPG1S as this profile implements them',
+    // EnableLPIs lives with the rest of the LPI state (lpi/state.ts), not here.
+    (s) => (s.flags.dpgSupported ? 0x7 << 24 : 0),
+    'DPG0/DPG1NS/DPG1S as this profile implements them',
   ),
-  propbaser: (s, _i, v) => (s.flags.lpiRegisters || v === 0 ? null : 'must be 0 (no LPIs)'),
-  pendbaser: (s, _i, v) => (s.flags.lpiRegisters || v === 0 ? null : 'must be 0 (no LPIs)'),
+  propbaser: (s, _i, v) => (s.cfg.lpis || v === 0 ? null : 'must be 0 (no LPIs)'),
+  pendbaser: (s, _i, v) => (s.cfg.lpis || v === 0 ? null : 'must be 0 (no LPIs)'),
   // Software may write any value into an implemented APR word (ICC_AP<g>R<n>_EL1 is RW).
   apr: (s, i, v) =>
     (i & 3) < s.numAprs || v === 0 ? null : `must be 0 (only ${s.numAprs} APR words)`,

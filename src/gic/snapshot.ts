@@ -6,6 +6,7 @@ import type { Model } from './model.ts';
 import { affinityKey, FIELD_RULES, gicdCtlrProblem, targetedPe } from './snapshot-rules.ts';
 import { persistentLayout, viewOf, type FieldPlacement } from './state-layout.ts';
 import { clearDerived, createState, type GicState } from './state.ts';
+import { restoreLpiState, snapshotLpiState } from './lpi/snapshot.ts';
 
 /**
  * Snapshots (docs/gic-api.md § Snapshots). Taking one copies the persistent buffer; restoring
@@ -19,6 +20,8 @@ const SNAPSHOT_OBJECT_BYTES = 240;
 
 export function takeSnapshot(s: GicState): GicSnapshot {
   const data = s.persistent.slice();
+  const lpi = s.cfg.lpis ? snapshotLpiState(s) : undefined;
+  const memoryBytes = lpi === undefined ? 0 : 8 * (lpi.memoryPages.length + 64);
   return {
     format: 'gicscope.gic',
     version: 2,
@@ -27,7 +30,8 @@ export function takeSnapshot(s: GicState): GicSnapshot {
     gicdCtlr: s.gicdCtlr,
     rrLast: s.rrLast,
     rng: s.rng,
-    bytes: data.byteLength + SNAPSHOT_OBJECT_BYTES,
+    ...(lpi === undefined ? {} : { lpi }),
+    bytes: data.byteLength + SNAPSHOT_OBJECT_BYTES + memoryBytes,
   };
 }
 
@@ -43,6 +47,7 @@ export function snapshotToJson(snap: GicSnapshot): GicSnapshotJson {
     gicdCtlr: snap.gicdCtlr,
     rrLast: snap.rrLast,
     rng: snap.rng,
+    ...(snap.lpi === undefined ? {} : { lpi: snap.lpi }),
   };
 }
 
@@ -303,6 +308,9 @@ export function restoreSnapshot(m: Model, input: unknown): void {
   load(t, input, layout.fields);
   checkScalars(t, input);
   checkFields(t, layout.fields);
+  // LPI, ITS and memory state (absent for a GIC without LPIs): restored before the rebuild,
+  // whose delivery pass takes each PE's best LPI into account.
+  restoreLpiState(t, isObject(input.lpi) ? (input.lpi as Record<string, number[]>) : {});
   rebuild(t, layout.fields);
   spares.set(m, m.s);
   m.s = t;

@@ -1,5 +1,8 @@
 import type { Hppi, ResolvedGicConfig } from './api.ts';
 import { packAffinity } from './config.ts';
+import { createItsState, resetItsState, type ItsState } from './its/state.ts';
+import { createLpiState, resetLpiState, type LpiState } from './lpi/state.ts';
+import { GuestMemory } from './memory.ts';
 import { PROFILES, type ProfileFlags } from './profile.ts';
 import { allocatePersistent, type PersistentViews } from './state-layout.ts';
 
@@ -90,6 +93,13 @@ export interface GicState extends PersistentViews {
   readonly participants: Uint32Array;
   /** How many SPIs have `unplaced` set, so a participation change need not scan for them. */
   unplacedCount: number;
+
+  // LPIs and the ITS (lpi/, its/); their tables are in memory. Snapshotted by lpi/snapshot.ts.
+  readonly memory: GuestMemory;
+  readonly lpi: LpiState;
+  readonly its: ItsState | null;
+  /** GICR_PENDBASER.PTZ as last written (write-only in the register). */
+  readonly pendbaserPtz: Uint8Array;
 }
 
 export function createState(cfg: ResolvedGicConfig): GicState {
@@ -144,6 +154,10 @@ export function createState(cfg: ResolvedGicConfig): GicState {
     dirtyCount: 0,
     participants: new Uint32Array(24),
     unplacedCount: 0,
+    memory: new GuestMemory(cfg.memory),
+    lpi: createLpiState(peCount, cfg.lpiConfigCache),
+    its: cfg.its ? createItsState() : null,
+    pendbaserPtz: new Uint8Array(peCount),
   };
   resetState(state);
   return state;
@@ -174,6 +188,10 @@ export function resetState(s: GicState): void {
   s.rng = s.cfg.seed;
   // SPIs route to the PE with affinity 0 after reset (IROUTER = 0).
   s.routeTarget.fill(s.affinityToPe.get(0) ?? -1);
+  s.memory.clear();
+  resetLpiState(s.lpi);
+  if (s.its !== null) resetItsState(s.its);
+  s.pendbaserPtz.fill(0);
   clearDerived(s);
 }
 
@@ -190,6 +208,7 @@ export function clearDerived(s: GicState): void {
   // Idle: right after a reset, where every APR is 0; a restore recomputes it (snapshot.ts).
   s.rpr.fill(0xff);
   s.hppiObject.fill(null);
+  s.lpi.hppiIntid.fill(-1);
   for (const a of [s.canSignal, s.outIrq, s.outFiq, s.outNmi, s.dirty]) a.fill(0);
   s.dirtyCount = 0;
   s.participants.fill(0);

@@ -27,12 +27,17 @@ export function countersTable(
   for (const d of sorted.filter((x) => x.intid >= 16)) {
     const c = counts[d.intid] ?? zero;
     const trigger = d.trigger === 'edge' ? 'Edge ' : 'Level';
+    // MSIs through the ITS: Linux's ITS-MSI domain numbers them DeviceID << 11 | vector.
+    const chip =
+      d.msi === undefined
+        ? `GICv3 ${String(d.intid).padStart(3)}`
+        : `ITS-MSI ${(d.msi.deviceId << 11) | d.msi.eventId}`;
     rows.push({
       label: String(d.intid),
       intid: d.intid,
       counts: c,
       total: sum(c),
-      description: `GICv3 ${String(d.intid).padStart(3)} ${trigger}     ${d.name}`,
+      description: `${chip} ${trigger}     ${d.name}`,
       nmi: d.kind === 'nmi' || d.kind === 'percpu-nmi',
     });
   }

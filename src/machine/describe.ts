@@ -1,4 +1,5 @@
 import type { GicEvent } from '../gic/index.ts';
+import { describeItsCommand } from '../gic/index.ts';
 import { assertNever } from '../lib/index.ts';
 import { formatTime } from './clock/index.ts';
 import type { MachineEvent } from './events.ts';
@@ -45,6 +46,12 @@ export function describeGicEvent(e: GicEvent): string {
       return `${e.pe === null ? '' : `PE${e.pe} `}read ${e.register ?? `offset ${x(e.offset ?? 0)}`} = ${e.value}${e.secure ? ' (secure)' : ''}`;
     case 'register-written':
       return `${e.pe === null ? '' : `PE${e.pe} `}write ${e.register ?? `offset ${x(e.offset ?? 0)}`} = ${e.value}${e.secure ? ' (secure)' : ''}`;
+    case 'its-command':
+      return `ITS command #${e.offset}: ${describeItsCommand(e.command)}${e.outcome === 'done' ? '' : ` — ${e.outcome} (${e.error ?? ''}: ${e.detail ?? ''})`}`;
+    case 'its-translated':
+      return `ITS ${e.source} DeviceID ${x(e.deviceId)} EventID ${x(e.eventId)} -> ${e.intid === null ? 'nothing' : `LPI ${e.intid}`}${e.pe === null ? '' : ` on PE${e.pe}`}${e.error === null ? '' : ` (${e.error})`}`;
+    case 'lpi-config-invalidated':
+      return `PE${e.pe} LPI configuration re-read (${e.intid === null ? 'all LPIs' : `LPI ${e.intid}`})`;
     case 'warning':
       return `warning ${e.code}: ${e.message}`;
     default:

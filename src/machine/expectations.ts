@@ -26,6 +26,12 @@ export function describeExpectation(e: Expectation): string {
     }
     case 'interrupt-state':
       return `${at}: INTID ${e.intid}${e.pe === undefined ? '' : ` on PE${e.pe}`} is ${e.state}`;
+    case 'lpi': {
+      const parts = (['pending', 'enabled', 'stale'] as const)
+        .filter((k) => e[k] !== undefined)
+        .map((k) => `${e[k] === true ? '' : 'not '}${k}`);
+      return `${at}: LPI ${e.intid} at PE${e.pe} ${parts.join(', ')}`;
+    }
     case 'register':
       return `${at}: ${describeTarget(e.target)} = ${String(e.value)}`;
     case 'handler-depth':
@@ -55,6 +61,16 @@ function evaluate(core: Core, e: Expectation): { passed: boolean; actual: string
         (c.atLeast === undefined || n >= c.atLeast) &&
         (c.atMost === undefined || n <= c.atMost);
       return { passed, actual: String(n) };
+    }
+    case 'lpi': {
+      const v = core.gic.lpi(e.intid, e.pe);
+      const passed = (['pending', 'enabled', 'stale'] as const).every(
+        (k) => e[k] === undefined || e[k] === v[k],
+      );
+      return {
+        passed,
+        actual: `pending ${v.pending}, enabled ${v.enabled}, stale ${v.stale}, priority 0x${v.priority.toString(16)}`,
+      };
     }
     case 'interrupt-state': {
       const state = core.gic.interrupt(e.intid, e.pe).state;

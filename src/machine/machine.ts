@@ -11,6 +11,15 @@ import type { MachineEvent, MachineListener } from './events.ts';
 import { checkExpectation, describeExpectation as describe } from './expectations.ts';
 import { bootProgram, ipiIsNmi, secondaryProgram } from './guest/boot-program.ts';
 import { IPI_NAMES } from './guest/ipi.ts';
+import {
+  cpuLpiInit,
+  GICR_LPI,
+  ITS_MEMORY,
+  itsInit,
+  LPI_ID_BITS,
+  msiDevices,
+  msiSetup,
+} from './guest/its-driver.ts';
 import { makePlan } from './guest/plan.ts';
 import type { SecuritySetup } from './guest/kernel-profiles.ts';
 import { GICD, GICR } from './guest/registers.ts';
@@ -143,6 +152,9 @@ export function createMachine(scenario: Scenario): Machine {
     oneOfN: m.oneOfN,
     profile: m.gicProfile,
     seed: m.seed,
+    lpis: m.its,
+    its: m.its,
+    ...(m.lpiConfigCache === undefined ? {} : { lpiConfigCache: m.lpiConfigCache }),
   });
   const made = Array.from({ length: m.pes }, (_, pe) =>
     makePlan({
@@ -391,6 +403,32 @@ function initialState(s: Scenario): MachineState {
   };
 }
 
+/**
+ * Firmware (or a kernel before kexec) left LPIs on: its own, all-disabled tables and EnableLPIs set.
+ * Once set, EnableLPIs cannot be cleared (GICR_CTLR.CES=0), and GICR_PROPBASER/PENDBASER written
+ * now are not used (IHI 0069 §9.11.2, §9.11.19).
+ */
+function firmwareLpis(core: Core): void {
+  const { gic, plan, state } = core;
+  core.muted = true;
+  for (let p = 0; p < plan.peCount; p++) {
+    gic.writeRedistributor(
+      p,
+      GICR_LPI.PROPBASER,
+      BigInt(ITS_MEMORY.firmwareProp + (LPI_ID_BITS - 1)),
+      8,
+    );
+    gic.writeRedistributor(p, GICR_LPI.PENDBASER, BigInt(ITS_MEMORY.firmwarePend(p)), 8);
+    gic.writeRedistributor(p, GICR.CTLR, 1n, 4);
+  }
+  core.muted = false;
+  state.guest.log.push({
+    at: 0,
+    pe: null,
+    text: `firmware: LPIs left enabled, configuration table @0x${ITS_MEMORY.firmwareProp.toString(16)} (all disabled)`,
+  });
+}
+
 /** Reset state → firmware hand-over (two security states) → boot programs on the agenda. */
 function boot(core: Core, notes: readonly string[]): void {
   const { scenario, plan, state, gic } = core;
@@ -425,11 +463,46 @@ function boot(core: Core, notes: readonly string[]): void {
   state.guest.calls.push(...driverCalls(core, explicit), ...scenario.guest.setup);
   const boot0 = state.pes[0]?.frames[0];
   const anyPseudo = core.plans.some((x) => x.nmi === 'pseudo');
-  if (boot0 !== undefined)
-    runNext(boot0.ops, bootProgram(plan, state.guest.calls.length, anyPseudo));
+  const program = [...bootProgram(plan, state.guest.calls.length, anyPseudo)];
+  if (scenario.machine.its) {
+    if (scenario.machine.firmwareEnabledLpis) firmwareLpis(core);
+    const vectors = msiDevices(scenario.devices, plan.peCount);
+    for (const v of vectors) {
+      const device = scenario.devices.find(
+        (d) => d.type === 'msi-device' && d.deviceId === v.deviceId,
+      );
+      state.guest.descs[v.intid] = {
+        intid: v.intid,
+        name: v.name,
+        kind: 'msi',
+        trigger: 'edge',
+        shared: false,
+        enabled: true,
+        handlerNs: device?.type === 'msi-device' ? (device.handler ?? 2000) : 2000,
+        msi: { deviceId: v.deviceId, eventId: v.eventId, pe: v.pe },
+      };
+      state.guest.counts[v.intid] = new Array<number>(plan.peCount).fill(0);
+    }
+    // its_init after the Distributor, the boot CPU's LPIs and collection, then (once the other
+    // CPUs run) the PCI drivers' MSI-X set-up, before the other drivers' request_irq calls.
+    const start = program.findIndex((op) => op.op === 'secondaries-start');
+    program.splice(start, 0, ...itsInit(plan.irqPriority), ...cpuLpiInit(0, 0));
+    program.splice(
+      start + 1 + itsInit(plan.irqPriority).length + cpuLpiInit(0, 0).length,
+      0,
+      // PCI enumeration comes long after the other CPUs are up and have mapped their collections.
+      { op: 'work', ns: 20_000, label: 'PCI enumeration' },
+      ...msiSetup(scenario.devices, vectors, plan.irqPriority),
+    );
+  }
+  if (boot0 !== undefined) runNext(boot0.ops, program);
   for (let p = 1; p < plan.peCount; p++) {
     const task = state.pes[p]?.frames[0];
-    if (task !== undefined) runNext(task.ops, secondaryProgram(core.plans[p] ?? plan, p));
+    if (task !== undefined)
+      runNext(task.ops, [
+        ...secondaryProgram(core.plans[p] ?? plan, p),
+        ...(scenario.machine.its ? cpuLpiInit(p, p) : []),
+      ]);
   }
   wake(core, 0, 0);
 }

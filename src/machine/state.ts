@@ -43,7 +43,7 @@ export interface PeState {
   booted: boolean;
 }
 
-export type IrqKind = 'irq' | 'nmi' | 'percpu-irq' | 'percpu-nmi' | 'ipi' | 'ipi-nmi';
+export type IrqKind = 'irq' | 'nmi' | 'percpu-irq' | 'percpu-nmi' | 'ipi' | 'ipi-nmi' | 'msi';
 
 /** The guest's irq_desc for one INTID: the /proc/interrupts row. */
 export interface IrqDesc {
@@ -55,6 +55,8 @@ export interface IrqDesc {
   enabled: boolean;
   /** Virtual time the handler body takes. */
   handlerNs: number;
+  /** MSIs through the ITS: the device and event that raise this LPI, and its CPU. */
+  msi?: { deviceId: number; eventId: number; pe: number };
 }
 
 export interface LogLine {
@@ -78,6 +80,8 @@ export interface GuestState {
   /** How often each distinct text was logged (at most LOG_TEXTS texts; the rest are not named). */
   logTexts: Record<string, number>;
   booted: boolean;
+  /** The ITS driver's GITS_CWRITER (byte offset in its command queue). */
+  itsCwriter?: number;
 }
 
 /** Guest log lines the state keeps, and distinct texts it counts. */

@@ -1,3 +1,6 @@
+import { describeItsCommand } from '../gic/index.ts';
+import { sendMsi } from './devices/index.ts';
+import { lpiConfigOps } from './guest/its-driver.ts';
 import { appendTask, emit, hex, scheduleAt } from './core.ts';
 import type { Core } from './core.ts';
 import { injectNmi } from './injector/index.ts';
@@ -93,6 +96,14 @@ export function describeAction(a: Action): string {
     case 'enable-irq':
     case 'disable-irq':
       return `${a.do.replace('-', '_')}(${a.intid})`;
+    case 'send-msi':
+      return `${a.device} sends MSI vector ${a.vector}`;
+    case 'lpi-config':
+      return `PE${a.pe} writes LPI ${a.intid} configuration: priority 0x${a.priority.toString(16)}, ${a.enabled ? 'enabled' : 'disabled'}${a.invalidate === 'none' ? ', no INV' : `, then ${a.invalidate.toUpperCase()}`}`;
+    case 'set-irq-affinity':
+      return `LPI ${a.intid} affinity → CPU${a.pe} (MOVI)`;
+    case 'its-command':
+      return `PE${a.pe} ITS command ${describeItsCommand(a.command)}`;
   }
 }
 
@@ -143,6 +154,54 @@ export function applyAction(core: Core, index: number): void {
       return;
     }
     case 'run-until':
+      return;
+    case 'send-msi': {
+      const index = core.scenario.devices.findIndex(
+        (d) => d.type === 'msi-device' && d.name === a.device,
+      );
+      if (index < 0)
+        emit(core, { kind: 'guest-logged', pe: null, text: `send-msi: no MSI device ${a.device}` });
+      else sendMsi(core, index, a.vector);
+      return;
+    }
+    case 'lpi-config': {
+      const desc = core.state.guest.descs[a.intid];
+      const msi = desc?.msi ?? { deviceId: 0, eventId: 0, pe: 0 };
+      appendTask(
+        core,
+        a.pe,
+        lpiConfigOps({ ...msi, intid: a.intid }, a.priority, a.enabled, a.invalidate),
+      );
+      return;
+    }
+    case 'set-irq-affinity': {
+      const desc = core.state.guest.descs[a.intid];
+      if (desc?.msi === undefined) {
+        emit(core, {
+          kind: 'guest-logged',
+          pe: null,
+          text: `set-irq-affinity: LPI ${a.intid} is no MSI the guest mapped`,
+        });
+        return;
+      }
+      desc.msi = { ...desc.msi, pe: a.pe };
+      // the shell that writes smp_affinity runs on the new CPU here
+      appendTask(core, a.pe, [
+        {
+          op: 'its-command',
+          command: {
+            name: 'MOVI',
+            deviceId: desc.msi.deviceId,
+            eventId: desc.msi.eventId,
+            icid: a.pe,
+          },
+        },
+        { op: 'its-command', command: { name: 'SYNC', rdBase: a.pe } },
+      ]);
+      return;
+    }
+    case 'its-command':
+      appendTask(core, a.pe, [{ op: 'its-command', command: a.command }]);
       return;
     case 'request-irq':
     case 'request-nmi':

@@ -240,4 +240,64 @@ export interface InspectionView {
   readonly cpuInterface: readonly RegisterValueView[];
   readonly ladder: LadderView;
   readonly explanation: ExplanationView | null;
+  /** LPIs and the ITS (absent when the GIC has no ITS). */
+  readonly its?: ItsInspectionView | null;
+}
+
+/** One command of the ITS queue, decoded. */
+export interface ItsCommandView {
+  readonly slot: number;
+  readonly text: string;
+}
+
+/** A step of an LPI's way: device → ITT → collection → Redistributor → CPU interface. */
+export interface LpiPathStepView {
+  readonly stage: 'device' | 'itt' | 'collection' | 'redistributor' | 'cpu-interface';
+  readonly text: string;
+  readonly ok: boolean;
+}
+
+export interface LpiDetailView {
+  readonly intid: number;
+  readonly pe: number;
+  readonly configByte: number;
+  /** the byte the Redistributor uses (cached), or null when it has none */
+  readonly visibleConfigByte: number | null;
+  readonly priority: number;
+  readonly enabled: boolean;
+  readonly stale: boolean;
+  readonly pending: boolean;
+  readonly path: readonly LpiPathStepView[];
+}
+
+export interface ItsInspectionView {
+  readonly enabled: boolean;
+  readonly stalled: boolean;
+  /** command queue: ring of `slots`, CREADR / CWRITER as slot numbers */
+  readonly slots: number;
+  readonly creadr: number;
+  readonly cwriter: number;
+  readonly processed: number;
+  readonly recent: readonly ItsCommandView[];
+  readonly queued: readonly ItsCommandView[];
+  readonly devices: readonly {
+    readonly deviceId: number;
+    readonly events: number;
+    readonly mappings: readonly {
+      readonly eventId: number;
+      readonly intid: number;
+      readonly icid: number;
+    }[];
+  }[];
+  readonly collections: readonly { readonly icid: number; readonly pe: number | null }[];
+  /** the selected PE's Redistributor */
+  readonly redistributor: {
+    readonly pe: number;
+    readonly enableLpis: boolean;
+    readonly propbaser: string;
+    readonly pendbaser: string;
+    readonly pending: readonly number[];
+    readonly cacheMode: string;
+  };
+  readonly lpi: LpiDetailView | null;
 }

@@ -30,7 +30,9 @@ export function tracedAfterEffects(record: QemuTraceRecord): boolean {
     record.kind === 'dist-write' ||
     record.kind === 'dist-bad-write' ||
     record.kind === 'redist-write' ||
-    record.kind === 'redist-bad-write'
+    record.kind === 'redist-bad-write' ||
+    record.kind === 'its-write' ||
+    record.kind === 'its-bad-write'
   );
 }
 
@@ -50,8 +52,28 @@ interface SgiExpectation {
   readonly qemuTargets: Set<number>;
 }
 
+type ProcessCommand = Extract<QemuTraceRecord, { kind: 'its-process-command' }>;
+
+const COMMAND_NAMES: Readonly<Record<number, string>> = {
+  0x01: 'MOVI',
+  0x03: 'INT',
+  0x04: 'CLEAR',
+  0x05: 'SYNC',
+  0x08: 'MAPD',
+  0x09: 'MAPC',
+  0x0a: 'MAPTI',
+  0x0b: 'MAPI',
+  0x0c: 'INV',
+  0x0d: 'INVALL',
+  0x0e: 'MOVALL',
+  0x0f: 'DISCARD',
+};
+
 export class EmulatorChecks {
   private readonly updates = new Map<number, Update>();
+  /** Commands QEMU processed since the last ITS register write, and the model's. */
+  private qemuCommands: ProcessCommand[] = [];
+  private modelCommands: string[] = [];
   private readonly setIrqs = new Map<number, SetIrqs>();
   private sgi: SgiExpectation | null = null;
 
@@ -86,6 +108,40 @@ export class EmulatorChecks {
     }
     this.updates.clear();
     this.setIrqs.clear();
+  }
+
+  noteItsCommand(record: ProcessCommand): void {
+    this.qemuCommands.push(record);
+  }
+
+  modelItsCommand(slot: number, name: string): void {
+    this.modelCommands.push(`slot ${slot}: ${name}`);
+  }
+
+  beginItsCommands(): void {
+    this.modelCommands = [];
+  }
+
+  /**
+   * After an ITS register write: the commands QEMU logged before it (it prints the write after
+   * its effects) must be the ones the model carried out, slot by slot.
+   */
+  endItsCommands(line: number): void {
+    const qemu = this.qemuCommands.map(
+      (r) => `slot ${r.slot}: ${COMMAND_NAMES[r.number] ?? 'unknown'}`,
+    );
+    const count = Math.max(qemu.length, this.modelCommands.length);
+    for (let i = 0; i < count; i++) {
+      this.tally.compare(
+        'ITS commands',
+        this.qemuCommands[i]?.line ?? line,
+        null,
+        qemu[i] ?? 'no command',
+        this.modelCommands[i] ?? 'no command',
+      );
+    }
+    this.qemuCommands = [];
+    this.modelCommands = [];
   }
 
   /** The model's targets for an SGI register write; QEMU's `send_sgi` lines follow. */

@@ -132,9 +132,73 @@ describe('parseQemuLogLine', () => {
       { ...base, kind: 'cpu-reset', cpuIndex: 1 },
     ],
     [
-      'ITS event: known, not modelled',
+      'ITS SYNC (no operands logged)',
       'gicv3_its_cmd_sync GICv3 ITS: command SYNC',
-      { ...base, kind: 'unmodelled', event: 'gicv3_its_cmd_sync' },
+      { ...base, kind: 'its-command', command: { name: 'SYNC' } },
+    ],
+    [
+      'ITS MAPD: ITT_addr is logged shifted right by 8',
+      'gicv3_its_cmd_mapd GICv3 ITS: command MAPD DeviceID 0x8 Size 0x1 ITT_addr 0x427c30 V 1',
+      {
+        ...base,
+        kind: 'its-command',
+        command: { name: 'MAPD', deviceId: 8, size: 1, ittAddress: 0x427c3000, valid: true },
+      },
+    ],
+    [
+      'ITS MAPTI',
+      'gicv3_its_cmd_mapti GICv3 ITS: command MAPTI DeviceID 0x2 EventID 0x14 ICID 0x0 pINTID 0x2003',
+      {
+        ...base,
+        kind: 'its-command',
+        command: { name: 'MAPTI', deviceId: 2, eventId: 20, icid: 0, intid: 8195 },
+      },
+    ],
+    [
+      'ITS command read from the queue',
+      'gicv3_its_process_command GICv3 ITS: processing command at offset 0x1f: 0xd',
+      { ...base, kind: 'its-process-command', slot: 31, number: 13 },
+    ],
+    [
+      'ITS register read',
+      'gicv3_its_read GICv3 ITS read: offset 0x8 data 0x1f0001efb1 size 8',
+      { ...base, kind: 'its-read', offset: 8, size: 8, value: 0x1f0001efb1n },
+    ],
+    [
+      'ITS bad read',
+      'gicv3_its_badread GICv3 ITS read: offset 0x0 size 8: error',
+      { ...base, kind: 'its-bad-read', offset: 0, size: 8 },
+    ],
+    [
+      'GITS_TRANSLATER write with the requester ID',
+      'gicv3_its_translation_write GICv3 ITS TRANSLATER write: offset 0x40 data 0x1 size 4 requester_id 0x8',
+      { ...base, kind: 'its-translation-write', offset: 0x40, value: 1n, size: 4, requesterId: 8 },
+    ],
+    [
+      'ITS table entry read',
+      'gicv3_its_cte_read GICv3 ITS: Collection Table read for ICID 0x1: valid 1 RDBase 0x1',
+      {
+        ...base,
+        kind: 'its-table',
+        access: 'read',
+        entry: { table: 'collection', icid: 1, valid: true, rdBase: 1 },
+      },
+    ],
+    [
+      'guest memory write added by the recording',
+      'gicscope_guest_write guest memory write: addr 0x425b0000 data 0xa2a2a2a2a2a2a3a3 size 8',
+      {
+        ...base,
+        kind: 'guest-write',
+        address: 0x425b0000,
+        value: 0xa2a2a2a2a2a2a3a3n,
+        size: 8,
+      },
+    ],
+    [
+      'GICv4 ITS event: known, not modelled',
+      'gicv3_its_cmd_vsync GICv3 ITS: command VSYNC',
+      { ...base, kind: 'unmodelled', event: 'gicv3_its_cmd_vsync' },
     ],
     [
       'virtual CPU interface event: known, not modelled',

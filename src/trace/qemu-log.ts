@@ -9,6 +9,8 @@ import { err, ok } from '../lib/index.ts';
 import type { Result } from '../lib/index.ts';
 import type {
   QemuAffinityValue,
+  QemuItsCommand,
+  QemuItsTableEntry,
   QemuParseError,
   QemuTimestamp,
   QemuTraceRecord,
@@ -129,6 +131,247 @@ function icc(
 }
 
 const ICC = 'cpu 0x%x value 0x%x';
+
+/** An ITS control-frame access: offset, [data,] size. */
+function itsMmio(
+  kind: 'its-read' | 'its-write' | 'its-bad-read' | 'its-bad-write',
+  format: string,
+): EventSpec {
+  return spec(format, (args, base) => {
+    const hasData = kind !== 'its-bad-read';
+    const [offset = '', data = '0', size = ''] = hasData ? args : [args[0], undefined, args[1]];
+    const sz = accessSize(size);
+    if (!sz.ok) return sz;
+    const at = { ...base, offset: hex(offset), size: sz.value };
+    if (kind === 'its-bad-read') return ok({ ...at, kind });
+    return ok({ ...at, kind, value: hex64(data) });
+  });
+}
+
+function itsCommand(
+  format: string,
+  build: (n: readonly number[]) => QemuItsCommand | null,
+): EventSpec {
+  return spec(format, (args, base) => {
+    const command = build(args.map(hex));
+    return command === null
+      ? err('a valid flag (0 or 1)')
+      : ok({ ...base, kind: 'its-command', command });
+  });
+}
+
+function itsTable(
+  access: 'read' | 'write' | 'read-fault',
+  format: string,
+  build: (n: readonly number[]) => QemuItsTableEntry,
+): EventSpec {
+  return spec(format, (args, base) =>
+    ok({ ...base, kind: 'its-table', access, entry: build(args.map(hex)) }),
+  );
+}
+
+const flagOf = (n: number | undefined): boolean | null => (n === 0 ? false : n === 1 ? true : null);
+const CMD = 'GICv3 ITS: command';
+const ITE = 'valid %d inttype %d intid 0x%x ICID 0x%x vPEID 0x%x doorbell 0x%x';
+
+/** The ITS events (reference §8.2, QEMU 7.2 hw/intc/trace-events); `%d` flags parse as hex 0/1. */
+const ITS_EVENTS: ReadonlyArray<readonly [string, EventSpec]> = [
+  ['gicv3_its_read', itsMmio('its-read', 'GICv3 ITS read: offset 0x%x data 0x%x size %u')],
+  ['gicv3_its_badread', itsMmio('its-bad-read', 'GICv3 ITS read: offset 0x%x size %u: error')],
+  ['gicv3_its_write', itsMmio('its-write', 'GICv3 ITS write: offset 0x%x data 0x%x size %u')],
+  [
+    'gicv3_its_badwrite',
+    itsMmio('its-bad-write', 'GICv3 ITS write: offset 0x%x data 0x%x size %u: error'),
+  ],
+  [
+    'gicv3_its_translation_write',
+    spec(
+      'GICv3 ITS TRANSLATER write: offset 0x%x data 0x%x size %u requester_id 0x%x',
+      ([offset = '', data = '', size = '', requester = ''], base) => {
+        const sz = accessSize(size);
+        if (!sz.ok) return sz;
+        return ok({
+          ...base,
+          kind: 'its-translation-write',
+          offset: hex(offset),
+          value: hex64(data),
+          size: sz.value,
+          requesterId: hex(requester),
+        });
+      },
+    ),
+  ],
+  [
+    'gicv3_its_process_command',
+    spec('GICv3 ITS: processing command at offset 0x%x: 0x%x', ([slot = '', n = ''], base) =>
+      ok({ ...base, kind: 'its-process-command', slot: hex(slot), number: hex(n) }),
+    ),
+  ],
+  ...(['INT', 'CLEAR', 'DISCARD', 'INV'] as const).map(
+    (name) =>
+      [
+        `gicv3_its_cmd_${name.toLowerCase()}`,
+        itsCommand(`${CMD} ${name} DeviceID 0x%x EventID 0x%x`, ([d = 0, e = 0]) => ({
+          name,
+          deviceId: d,
+          eventId: e,
+        })),
+      ] as const,
+  ),
+  ['gicv3_its_cmd_sync', itsCommand(`${CMD} SYNC`, () => ({ name: 'SYNC' }))],
+  ['gicv3_its_cmd_invall', itsCommand(`${CMD} INVALL`, () => ({ name: 'INVALL' }))],
+  [
+    'gicv3_its_cmd_mapd',
+    itsCommand(
+      `${CMD} MAPD DeviceID 0x%x Size 0x%x ITT_addr 0x%x V %x`,
+      ([d = 0, size = 0, itt = 0, v]) => {
+        const valid = flagOf(v);
+        // QEMU prints ITT_addr shifted right by 8 (the command field's own units).
+        return valid === null
+          ? null
+          : { name: 'MAPD', deviceId: d, size, ittAddress: itt * 256, valid };
+      },
+    ),
+  ],
+  [
+    'gicv3_its_cmd_mapc',
+    itsCommand(`${CMD} MAPC ICID 0x%x RDbase 0x%x V %x`, ([icid = 0, rd = 0, v]) => {
+      const valid = flagOf(v);
+      return valid === null ? null : { name: 'MAPC', icid, rdBase: rd, valid };
+    }),
+  ],
+  [
+    'gicv3_its_cmd_mapi',
+    itsCommand(`${CMD} MAPI DeviceID 0x%x EventID 0x%x ICID 0x%x`, ([d = 0, e = 0, icid = 0]) => ({
+      name: 'MAPI',
+      deviceId: d,
+      eventId: e,
+      icid,
+    })),
+  ],
+  [
+    'gicv3_its_cmd_mapti',
+    itsCommand(
+      `${CMD} MAPTI DeviceID 0x%x EventID 0x%x ICID 0x%x pINTID 0x%x`,
+      ([d = 0, e = 0, icid = 0, intid = 0]) => ({
+        name: 'MAPTI',
+        deviceId: d,
+        eventId: e,
+        icid,
+        intid,
+      }),
+    ),
+  ],
+  [
+    'gicv3_its_cmd_movi',
+    itsCommand(`${CMD} MOVI DeviceID 0x%x EventID 0x%x ICID 0x%x`, ([d = 0, e = 0, icid = 0]) => ({
+      name: 'MOVI',
+      deviceId: d,
+      eventId: e,
+      icid,
+    })),
+  ],
+  [
+    'gicv3_its_cmd_movall',
+    itsCommand(`${CMD} MOVALL RDbase1 0x%x RDbase2 0x%x`, ([a = 0, b = 0]) => ({
+      name: 'MOVALL',
+      rdBase1: a,
+      rdBase2: b,
+    })),
+  ],
+  [
+    'gicv3_its_cmd_unknown',
+    itsCommand('GICv3 ITS: unknown command 0x%x', ([n = 0]) => ({ name: 'unknown', number: n })),
+  ],
+  ...(['read', 'write'] as const).flatMap((access) => [
+    [
+      `gicv3_its_dte_${access}`,
+      itsTable(
+        access,
+        `GICv3 ITS: Device Table ${access} for DeviceID 0x%x: valid %x size 0x%x ITTaddr 0x%x`,
+        ([d = 0, v = 0, size = 0, itt = 0]) => ({
+          table: 'device',
+          deviceId: d,
+          valid: v === 1,
+          size,
+          ittAddress: itt,
+        }),
+      ),
+    ] as const,
+    [
+      `gicv3_its_cte_${access}`,
+      itsTable(
+        access,
+        `GICv3 ITS: Collection Table ${access} for ICID 0x%x: valid %x RDBase 0x%x`,
+        ([icid = 0, v = 0, rd = 0]) => ({
+          table: 'collection',
+          icid,
+          valid: v === 1,
+          rdBase: rd,
+        }),
+      ),
+    ] as const,
+    [
+      `gicv3_its_ite_${access}`,
+      itsTable(
+        access,
+        `GICv3 ITS: Interrupt Table ${access} for ITTaddr 0x%x EventID 0x%x: ${ITE}`,
+        ([itt = 0, e = 0, v = 0, , intid = 0, icid = 0]) => ({
+          table: 'interrupt',
+          ittAddress: itt,
+          eventId: e,
+          valid: v === 1,
+          intid,
+          icid,
+        }),
+      ),
+    ] as const,
+  ]),
+  [
+    'gicv3_its_dte_read_fault',
+    itsTable(
+      'read-fault',
+      'GICv3 ITS: Device Table read for DeviceID 0x%x: faulted',
+      ([d = 0]) => ({ table: 'device-fault', deviceId: d }),
+    ),
+  ],
+  [
+    'gicv3_its_cte_read_fault',
+    itsTable(
+      'read-fault',
+      'GICv3 ITS: Collection Table read for ICID 0x%x: faulted',
+      ([icid = 0]) => ({ table: 'collection-fault', icid }),
+    ),
+  ],
+  [
+    'gicv3_its_ite_read_fault',
+    itsTable(
+      'read-fault',
+      'GICv3 ITS: Interrupt Table read for ITTaddr 0x%x EventID 0x%x: faulted',
+      ([itt = 0, e = 0]) => ({
+        table: 'interrupt-fault',
+        ittAddress: itt,
+        eventId: e,
+      }),
+    ),
+  ],
+];
+
+/** `gicscope_guest_write`: a guest memory write added by the recording (not a QEMU event). */
+const GUEST_WRITE = spec(
+  'guest memory write: addr 0x%x data 0x%x size %u',
+  ([addr = '', data = '', size = ''], base) => {
+    const sz = accessSize(size);
+    if (!sz.ok) return sz;
+    return ok({
+      ...base,
+      kind: 'guest-write',
+      address: Number.parseInt(addr, 16),
+      value: hex64(data),
+      size: sz.value,
+    });
+  },
+);
 
 const EVENTS: ReadonlyMap<string, EventSpec> = new Map([
   [
@@ -327,6 +570,8 @@ const EVENTS: ReadonlyMap<string, EventSpec> = new Map([
       },
     ),
   ],
+  ...ITS_EVENTS,
+  ['gicscope_guest_write', GUEST_WRITE],
 ]);
 
 const CPU_RESET = spec('CPU Reset (CPU %d)', ([cpu = ''], base) =>
@@ -334,7 +579,7 @@ const CPU_RESET = spec('CPU Reset (CPU %d)', ([cpu = ''], base) =>
 );
 
 const TIMESTAMP = /^([0-9]+)@([0-9]+)\.([0-9]+):/;
-const EVENT_NAME = /^gicv3_[a-z0-9_]+$/;
+const EVENT_NAME = /^(gicv3|gicscope)_[a-z0-9_]+$/;
 const MAX_TEXT = 200;
 
 function failure(line: number, event: string | null, expected: string, text: string) {
@@ -359,7 +604,7 @@ export function parseQemuLogLine(
   }
   const base: Base = { line, timestamp };
   if (body.startsWith('CPU Reset')) return apply(CPU_RESET, body, base, 'cpu_reset', text);
-  if (!body.startsWith('gicv3_')) return ok(null);
+  if (!body.startsWith('gicv3_') && !body.startsWith('gicscope_')) return ok(null);
 
   const space = body.indexOf(' ');
   const event = space < 0 ? body : body.slice(0, space);

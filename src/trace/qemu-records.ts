@@ -114,6 +114,65 @@ export type QemuTraceRecord =
       readonly fiq: boolean;
       readonly irq: boolean;
     })
+  /** ITS control-frame accesses (`gicv3_its_read` …); `offset` is within ITS_base's 64 KB frame. */
+  | (RecordBase & {
+      readonly kind: 'its-read';
+      readonly offset: number;
+      readonly size: AccessSize;
+      readonly value: bigint;
+    })
+  | (RecordBase & {
+      readonly kind: 'its-write';
+      readonly offset: number;
+      readonly size: AccessSize;
+      readonly value: bigint;
+    })
+  | (RecordBase & {
+      readonly kind: 'its-bad-read';
+      readonly offset: number;
+      readonly size: AccessSize;
+    })
+  | (RecordBase & {
+      readonly kind: 'its-bad-write';
+      readonly offset: number;
+      readonly size: AccessSize;
+      readonly value: bigint;
+    })
+  /**
+   * A write to the ITS translation frame (`offset` within it; GITS_TRANSLATER is 0x40), printed
+   * before its effects; `requesterId` is the DeviceID the bus attached (0 for a CPU).
+   */
+  | (RecordBase & {
+      readonly kind: 'its-translation-write';
+      readonly offset: number;
+      readonly size: AccessSize;
+      readonly value: bigint;
+      readonly requesterId: number;
+    })
+  /** `gicv3_its_process_command`: the ITS read the command in queue slot `slot`, number `number`. */
+  | (RecordBase & {
+      readonly kind: 'its-process-command';
+      readonly slot: number;
+      readonly number: number;
+    })
+  /** The command just read, decoded as QEMU logged it (`gicv3_its_cmd_*`). */
+  | (RecordBase & { readonly kind: 'its-command'; readonly command: QemuItsCommand })
+  /** An ITS table entry QEMU read or wrote (`gicv3_its_dte_*`, `_ite_*`, `_cte_*`). */
+  | (RecordBase & {
+      readonly kind: 'its-table';
+      readonly access: 'read' | 'write' | 'read-fault';
+      readonly entry: QemuItsTableEntry;
+    })
+  /**
+   * Not a QEMU event: a guest write to memory the GIC reads (`gicscope_guest_write`), added by
+   * tools/record-qemu-trace.sh where QEMU cannot see it (docs/qemu-traces.md).
+   */
+  | (RecordBase & {
+      readonly kind: 'guest-write';
+      readonly address: number;
+      readonly value: bigint;
+      readonly size: AccessSize;
+    })
   /** `CPU Reset (CPU n)` from `-d cpu_reset`: n is the CPU index. QEMU resets ICC_* state. */
   | (RecordBase & { readonly kind: 'cpu-reset'; readonly cpuIndex: number })
   /** A gicv3 event the replay does not model (ITS, virtual CPU interface, …); not an error. */
@@ -131,3 +190,76 @@ export interface QemuParseError {
   /** The offending line, trimmed to a readable length. */
   readonly text: string;
 }
+
+/**
+ * An ITS command as `gicv3_its_cmd_*` logs it. MAPD's ittAddress is the full address (QEMU prints
+ * it shifted right by 8). INVALL and SYNC log no operands.
+ */
+export type QemuItsCommand =
+  | {
+      readonly name: 'INT' | 'CLEAR' | 'DISCARD' | 'INV';
+      readonly deviceId: number;
+      readonly eventId: number;
+    }
+  | { readonly name: 'SYNC' | 'INVALL' }
+  | {
+      readonly name: 'MAPD';
+      readonly deviceId: number;
+      readonly size: number;
+      readonly ittAddress: number;
+      readonly valid: boolean;
+    }
+  | {
+      readonly name: 'MAPC';
+      readonly icid: number;
+      readonly rdBase: number;
+      readonly valid: boolean;
+    }
+  | {
+      readonly name: 'MAPI';
+      readonly deviceId: number;
+      readonly eventId: number;
+      readonly icid: number;
+    }
+  | {
+      readonly name: 'MAPTI';
+      readonly deviceId: number;
+      readonly eventId: number;
+      readonly icid: number;
+      readonly intid: number;
+    }
+  | {
+      readonly name: 'MOVI';
+      readonly deviceId: number;
+      readonly eventId: number;
+      readonly icid: number;
+    }
+  | { readonly name: 'MOVALL'; readonly rdBase1: number; readonly rdBase2: number }
+  | { readonly name: 'unknown'; readonly number: number };
+
+/** Fields QEMU logs for a table entry (absent on a read fault). */
+export type QemuItsTableEntry =
+  | {
+      readonly table: 'device';
+      readonly deviceId: number;
+      readonly valid: boolean;
+      readonly size: number;
+      readonly ittAddress: number;
+    }
+  | {
+      readonly table: 'collection';
+      readonly icid: number;
+      readonly valid: boolean;
+      readonly rdBase: number;
+    }
+  | {
+      readonly table: 'interrupt';
+      readonly ittAddress: number;
+      readonly eventId: number;
+      readonly valid: boolean;
+      readonly intid: number;
+      readonly icid: number;
+    }
+  | { readonly table: 'device-fault'; readonly deviceId: number }
+  | { readonly table: 'collection-fault'; readonly icid: number }
+  | { readonly table: 'interrupt-fault'; readonly ittAddress: number; readonly eventId: number };

@@ -43,6 +43,8 @@ const GUEST_READS: ReadonlySet<QemuTraceRecord['kind']> = new Set([
   'redist-read',
   'redist-bad-read',
   'icc-read',
+  'its-read',
+  'its-bad-read',
 ]);
 
 function iar1Values(records: readonly QemuTraceRecord[]): readonly bigint[] {
@@ -191,4 +193,102 @@ describe('replayQemuTrace', () => {
     );
     expect(sgi.map((m) => m.pe)).toEqual([1, 0]);
   });
+});
+
+describe('QEMU LPI and ITS fixtures', () => {
+  const withIts = fixtureNames.filter((name) =>
+    replayed(name).log.records.some((r) => r.kind === 'its-process-command'),
+  );
+  const lpiAcks = (records: readonly QemuTraceRecord[]) =>
+    iar1Values(records).filter((v) => v >= 8192n && v < 1n << 24n).length;
+
+  it('hold LPI acknowledges from a Linux virtio-pci guest and from the ITS probe', () => {
+    expect(withIts).toContain('linux-6.1.0-57-arm64-virtio-msi-smp2.log.gz');
+    expect(withIts).toContain('its-probe-smp2.log.gz');
+    const linux = lpiAcks(replayed('linux-6.1.0-57-arm64-virtio-msi-smp2.log.gz').log.records);
+    const probe = lpiAcks(replayed('its-probe-smp2.log.gz').log.records);
+    expect(linux).toBeGreaterThan(250);
+    expect(probe).toBeGreaterThan(20);
+  }, 120_000);
+
+  it('compare every ITS and Redistributor LPI register value QEMU returned', () => {
+    let its = 0;
+    let lpiRegisters = 0;
+    for (const name of withIts) {
+      const { log, result } = replayed(name);
+      const reads = log.records.filter((r) => r.kind === 'its-read' || r.kind === 'its-bad-read');
+      const compared = Object.entries(result.guest.compared);
+      const gits = compared.filter(([c]) => c.startsWith('GITS')).reduce((n, [, k]) => n + k, 0);
+      expect(gits).toBe(reads.length);
+      its += gits;
+      lpiRegisters += compared
+        .filter(([c]) => /^GICR_(CTLR|PROPBASER|PENDBASER|INVLPIR|INVALLR|SYNCR|SETLPIR)/.test(c))
+        .reduce((n, [, k]) => n + k, 0);
+    }
+    expect(its).toBeGreaterThan(150);
+    expect(lpiRegisters).toBeGreaterThan(30);
+  }, 120_000);
+
+  it('exercise every physical ITS command', () => {
+    const names = new Set(
+      withIts.flatMap((name) =>
+        replayed(name).log.records.flatMap((r) =>
+          r.kind === 'its-command' ? [r.command.name] : [],
+        ),
+      ),
+    );
+    for (const command of [
+      'MAPD',
+      'MAPC',
+      'MAPTI',
+      'MAPI',
+      'INT',
+      'CLEAR',
+      'DISCARD',
+      'INV',
+      'INVALL',
+      'MOVI',
+      'MOVALL',
+      'SYNC',
+      'unknown',
+    ]) {
+      expect(names.has(command as never), command).toBe(true);
+    }
+  }, 120_000);
+
+  it('notice a lost guest write to the LPI configuration table', () => {
+    const records = replayed('its-probe-smp2.log.gz').log.records;
+    // the probe re-enables LPI 8195 (byte 3 of the table) before INVALL: drop that write
+    const at = records.findIndex(
+      (r, i) =>
+        r.kind === 'guest-write' &&
+        r.address === 0x40200003 &&
+        r.value === 0xa3n &&
+        records
+          .slice(i + 1, i + 4)
+          .some((n) => n.kind === 'its-command' && n.command.name === 'INVALL'),
+    );
+    expect(at).toBeGreaterThan(0);
+    const result = replayQemuTrace(records.filter((_, i) => i !== at));
+    expect(
+      result.guest.mismatches.some((m) => m.check === 'ICC_IAR1_EL1' && m.expected === '0x2003'),
+    ).toBe(true);
+  }, 120_000);
+
+  it("tells QEMU's rescanning apart from a cache that keeps configuration until invalidated", () => {
+    const records = replayed('its-probe-smp2.log.gz').log.records;
+    const cached = replayQemuTrace(records, { config: { lpiConfigCache: 'until-invalidated' } });
+    // the probe disables LPI 8195 without INV; QEMU's next rescan no longer sees it
+    expect(cached.guest.mismatches.length).toBeGreaterThan(0);
+  }, 120_000);
+
+  it('reports an ITS command the model did not carry out as QEMU did', () => {
+    const records = replayed('its-probe-smp2.log.gz').log.records;
+    const at = records.findIndex((r) => r.kind === 'its-command' && r.command.name === 'MAPC');
+    const altered = records.map((r, i) =>
+      i === at && r.kind === 'its-command' ? { ...r, command: { name: 'SYNC' as const } } : r,
+    );
+    const result = replayQemuTrace(altered);
+    expect(result.emulator.mismatches.some((m) => m.check === 'ITS commands')).toBe(true);
+  }, 120_000);
 });

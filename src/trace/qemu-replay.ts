@@ -9,6 +9,7 @@ import type { Gic, GicConfig, GicEvent } from '../gic/index.ts';
 import { assertNever, toHex } from '../lib/index.ts';
 import { EmulatorChecks, tracedAfterEffects } from './qemu-emulator-checks.ts';
 import type { QemuAffinityValue, QemuTraceRecord, QemuTraceRecordKind } from './qemu-records.ts';
+import { ItsQueueRebuilder } from './qemu-its-commands.ts';
 import { inferQemuConfig } from './qemu-replay-config.ts';
 import { Tally } from './replay-tally.ts';
 import type { ComparisonTally } from './replay-tally.ts';
@@ -107,8 +108,10 @@ export function replayQemuTrace(
   gic.subscribe((event: GicEvent) => {
     if (event.kind === 'register-read') seen.register = event.register;
     else if (event.kind === 'sgi-generated') seen.sgiTargets = event.targets;
+    else if (event.kind === 'its-command') checks.modelItsCommand(event.offset, event.command.name);
   });
-  const mmioName = (frame: 'GICD' | 'GICR', offset: number): string => {
+  const queue = new ItsQueueRebuilder(gic);
+  const mmioName = (frame: 'GICD' | 'GICR' | 'GITS', offset: number): string => {
     const name = seen.register;
     seen.register = null;
     return name ?? `${frame}+0x${offset.toString(16)}`;
@@ -124,6 +127,17 @@ export function replayQemuTrace(
       continue;
     }
     if (record.kind === 'unmodelled') continue;
+    // What the ITS read from its queue and tables: not inputs (the commands go back into memory).
+    if (record.kind === 'its-process-command') {
+      queue.processCommand(record.slot, record.number);
+      checks.noteItsCommand(record);
+      continue;
+    }
+    if (record.kind === 'its-command') {
+      queue.command(record.command);
+      continue;
+    }
+    if (record.kind === 'its-table') continue;
     if (record.kind !== 'redist-send-sgi') checks.closeSgi();
     const after = tracedAfterEffects(record);
     if (!after) checks.flush();
@@ -199,6 +213,27 @@ export function replayQemuTrace(
         checks.expectSgi(record.line, record.intid, seen.sgiTargets);
         break;
       }
+      case 'its-read':
+      case 'its-bad-read': {
+        const got = gic.readIts(record.offset, record.size);
+        const expected = record.kind === 'its-read' ? toHex(record.value) : '0x0';
+        guest.compare(mmioName('GITS', record.offset), record.line, null, expected, toHex(got));
+        break;
+      }
+      case 'its-write':
+      case 'its-bad-write':
+        checks.beginItsCommands();
+        gic.writeIts(record.offset, record.value, record.size);
+        checks.endItsCommands(record.line);
+        break;
+      case 'its-translation-write':
+        gic.writeIts(0x10000 + record.offset, record.value, record.size, {
+          deviceId: record.requesterId,
+        });
+        break;
+      case 'guest-write':
+        gic.writeMemory(record.address, record.value, record.size);
+        break;
       case 'cpu-reset':
         if (record.cpuIndex < gic.config.peCount) resetCpuInterface(gic, record.cpuIndex);
         else problems.push({ line: record.line, message: `no PE ${record.cpuIndex}` });

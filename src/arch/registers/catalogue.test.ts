@@ -84,7 +84,8 @@ describe('register catalogue', () => {
     [0x10418, 'GICR_IPRIORITYR6'],
     [0x10c04, 'GICR_ICFGR1'],
     [0x10f80, 'GICR_INMIR0'],
-    [0x40, null],
+    [0x40, 'GICR_SETLPIR'],
+    [0x50, null],
   ])('Redistributor offset %i › %s', (offset, name) => {
     expect(findRedistributorRegister(offset)?.name ?? null).toBe(name);
   });

@@ -20,7 +20,7 @@ const LAYOUT = [
 ] as const;
 
 export function coreSightIdRegisters(
-  prefix: 'GICD' | 'GICR',
+  prefix: 'GICD' | 'GICR' | 'GITS',
   frame: RegisterFrame,
   pidr0: number,
 ): RegisterSpec[] {

@@ -1,4 +1,5 @@
 import { DISTRIBUTOR_REGISTERS } from './distributor.ts';
+import { ITS_REGISTERS } from './its.ts';
 import { GICR_SGI_BASE, REDISTRIBUTOR_REGISTERS } from './redistributor.ts';
 import type { RegisterFrame, RegisterSpec } from './types.ts';
 
@@ -37,4 +38,11 @@ export function findRedistributorRegister(offset: number): RegisterMatch | null 
   return offset >= GICR_SGI_BASE
     ? find(REDISTRIBUTOR_REGISTERS, 'GICR_SGI', offset - GICR_SGI_BASE)
     : find(REDISTRIBUTOR_REGISTERS, 'GICR_RD', offset);
+}
+
+/** The ITS register at an offset of its frames (translation frame at 0x10000), or null. */
+export function findItsRegister(offset: number): RegisterMatch | null {
+  return offset >= 0x10000
+    ? find(ITS_REGISTERS, 'GITS_TRANSLATION', offset - 0x10000)
+    : find(ITS_REGISTERS, 'GITS', offset);
 }

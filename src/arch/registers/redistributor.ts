@@ -70,7 +70,7 @@ export const GICR_SGI_BASE = 0x10000;
 /** Redistributor registers: RD_base frame at 0, SGI_base frame at 0x10000 (offsets from each). */
 export const REDISTRIBUTOR_REGISTERS: readonly RegisterSpec[] = [
   rd('GICR_CTLR', 0x0, 32, 'RW', 'architecture 0; qemu 0x2 (CES)', 'Redistributor control', [
-    f('EnableLPIs', 0, 0, 'LPIs enabled (qemu profile only; no LPI delivery modelled)'),
+    f('EnableLPIs', 0, 0, 'LPIs enabled: the Redistributor reads its pending table (with LPIs)'),
     f('CES', 1, 1, 'clearing EnableLPIs supported'),
     f('IR', 2, 2, 'LPI invalidate registers supported'),
     f('RWP', 3, 3, 'register write pending (always 0)'),
@@ -124,19 +124,40 @@ export const REDISTRIBUTOR_REGISTERS: readonly RegisterSpec[] = [
       'read-only: the interface is quiescent (follows ProcessorSleep at once)',
     ),
   ]),
-  rd('GICR_PROPBASER', 0x70, 64, 'RW', 0, 'LPI configuration table (qemu profile: stored only)', [
-    f('IDbits', 4, 0, 'LPI ID bits − 1'),
-    f('InnerCache', 9, 7, 'inner cacheability'),
-    f('Shareability', 11, 10, 'shareability'),
-    f('Physical_Address', 51, 12, 'table address'),
-    f('OuterCache', 58, 56, 'outer cacheability'),
+  rd('GICR_SETLPIR', 0x40, 64, 'WO', 0, 'Make an LPI pending directly (DirectLPI)', [
+    f('pINTID', 31, 0, 'the LPI'),
   ]),
-  rd('GICR_PENDBASER', 0x78, 64, 'RW', 0, 'LPI pending table (qemu profile: stored only)', [
+  rd('GICR_CLRLPIR', 0x48, 64, 'WO', 0, 'Clear an LPI’s pending state directly (DirectLPI)', [
+    f('pINTID', 31, 0, 'the LPI'),
+  ]),
+  rd(
+    'GICR_PROPBASER',
+    0x70,
+    64,
+    'RW',
+    0,
+    'LPI configuration table: one byte per LPI (priority, enable)',
+    [
+      f('IDbits', 4, 0, 'LPI ID bits − 1'),
+      f('InnerCache', 9, 7, 'inner cacheability'),
+      f('Shareability', 11, 10, 'shareability'),
+      f('Physical_Address', 51, 12, 'table address'),
+      f('OuterCache', 58, 56, 'outer cacheability'),
+    ],
+  ),
+  rd('GICR_PENDBASER', 0x78, 64, 'RW', 0, 'LPI pending table: one bit per INTID', [
     f('InnerCache', 9, 7, 'inner cacheability'),
     f('Shareability', 11, 10, 'shareability'),
     f('Physical_Address', 51, 16, 'table address'),
     f('OuterCache', 58, 56, 'outer cacheability'),
-    f('PTZ', 62, 62, 'pending table is zero'),
+    f('PTZ', 62, 62, 'pending table is zero (write-only)'),
+  ]),
+  rd('GICR_INVLPIR', 0xa0, 64, 'WO', 0, 'Re-read one LPI’s configuration (DirectLPI)', [
+    f('pINTID', 31, 0, 'the LPI'),
+  ]),
+  rd('GICR_INVALLR', 0xb0, 64, 'WO', 0, 'Re-read all LPI configuration (DirectLPI)', []),
+  rd('GICR_SYNCR', 0xc0, 32, 'RO', 0, 'Invalidations complete (DirectLPI)', [
+    f('Busy', 0, 0, 'an invalidation is in progress (always 0 here)'),
   ]),
   sgi('GICR_IGROUPR0', 0x80, 'RW', 'Group_status_bit<x>', 'Group bit of SGIs/PPIs'),
   sgi('GICR_ISENABLER0', 0x100, 'W1S', 'Set_enable_bit<x>', 'Set-enable'),

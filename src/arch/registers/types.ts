@@ -2,7 +2,7 @@
  * Shape of the register catalogue: GICv3 facts as data, from which the UI generates register
  * panels and the model names registers in events.
  */
-export type RegisterFrame = 'GICD' | 'GICR_RD' | 'GICR_SGI' | 'ICC';
+export type RegisterFrame = 'GICD' | 'GICR_RD' | 'GICR_SGI' | 'ICC' | 'GITS' | 'GITS_TRANSLATION';
 
 /**
  * RW: read/write. RO/WO: read-only / write-only. W1S/W1C: write 1 to set / clear, reads the

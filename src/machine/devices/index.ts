@@ -17,6 +17,7 @@ export function deviceIntid(d: DeviceConfig): number | null {
     case 'pmu':
       return d.intid;
     case 'ipi-source':
+    case 'msi-device':
       return null;
   }
 }
@@ -33,6 +34,8 @@ export function deviceName(d: DeviceConfig): string {
       return 'arm-pmu';
     case 'ipi-source':
       return `ipi-source (IPI${d.ipi})`;
+    case 'msi-device':
+      return d.name;
   }
 }
 
@@ -95,8 +98,30 @@ export function startDevices(core: Core, bootEnd: number): void {
           pe: null,
         });
         return;
+      case 'msi-device':
+        if (d.period !== undefined)
+          scheduleAt(core, d.start ?? bootEnd + d.period, {
+            kind: 'device-fire',
+            device: index,
+            pe: null,
+          });
+        return;
     }
   });
+}
+
+/**
+ * A PCIe endpoint's MSI: a memory write of the vector's EventID to GITS_TRANSLATER, tagged by the
+ * bus with the endpoint's DeviceID (reference §3.5).
+ */
+export function sendMsi(core: Core, index: number, vector: number): void {
+  const d = core.scenario.devices[index];
+  if (d?.type !== 'msi-device') return;
+  const lpi = Object.values(core.state.guest.descs).find(
+    (x) => x.msi?.deviceId === d.deviceId && x.msi.eventId === vector,
+  );
+  emit(core, { kind: 'device-fired', device: d.name, intid: lpi?.intid ?? 0, pe: null });
+  core.gic.sendMsi(d.deviceId, vector);
 }
 
 /**
@@ -166,6 +191,19 @@ export function fireDevice(core: Core, index: number, pe: number | null): void {
       const to = n > 1 ? (from + 1 + Math.floor(b.value * (n - 1))) % n : from;
       appendTask(core, from, [{ op: 'send-ipi', ipi: d.ipi, targets: [to] }]);
       scheduleAt(core, core.state.now + d.period, { kind: 'device-fire', device: index, pe: null });
+      return;
+    }
+    case 'msi-device': {
+      // the vectors in turn
+      const vector = runtime.cursor % d.vectors;
+      runtime.cursor++;
+      sendMsi(core, index, vector);
+      if (d.period !== undefined)
+        scheduleAt(core, core.state.now + d.period, {
+          kind: 'device-fire',
+          device: index,
+          pe: null,
+        });
       return;
     }
   }

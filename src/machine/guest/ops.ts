@@ -1,4 +1,4 @@
-import type { SysregName } from '../../gic/index.ts';
+import type { ItsCommand, SysregName } from '../../gic/index.ts';
 
 /** A value known when the op is built, or read from a variable of the running frame. */
 export type OpValue = number | { readonly var: string };
@@ -73,6 +73,31 @@ export type Op =
   | { readonly op: 'handle'; readonly nmi: boolean }
   /** The device behind the INTID clears its interrupt (timer reprogrammed, UART ICR written). */
   | { readonly op: 'device-ack'; readonly intid: number }
-  | { readonly op: 'eret' };
+  | { readonly op: 'eret' }
+  // LPIs and the ITS (its-driver.ts). 64-bit values are "0x…" strings so that ops stay JSON.
+  | { readonly op: 'redist-write64'; readonly offset: number; readonly value: string }
+  | {
+      readonly op: 'its-write';
+      readonly offset: number;
+      readonly value: string;
+      readonly size: 4 | 8;
+    }
+  | { readonly op: 'its-read'; readonly offset: number; readonly size: 4 | 8 }
+  /** A store to guest memory (the LPI configuration table). */
+  | {
+      readonly op: 'mem-write';
+      readonly address: number;
+      readonly value: number;
+      readonly size: 1 | 4;
+    }
+  /** memset over guest memory. */
+  | {
+      readonly op: 'mem-fill';
+      readonly address: number;
+      readonly byte: number;
+      readonly length: number;
+    }
+  /** its_send_single_command: the command into the queue, GITS_CWRITER advanced, CREADR polled. */
+  | { readonly op: 'its-command'; readonly command: ItsCommand };
 
 export type FrameKind = 'task' | 'irq' | 'fiq' | 'superpriority-irq';

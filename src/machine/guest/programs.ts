@@ -15,6 +15,8 @@ export interface Programs {
   /** After IAR: [ordinary interrupt, NMI], each followed by the exit. */
   readonly handling: readonly [readonly Op[], readonly Op[]];
   readonly exit: readonly Op[];
+  /** An LPI's handling: like an ordinary interrupt's but with no ICC_DIR_EL1 (no active state). */
+  readonly lpiHandling: readonly Op[];
 }
 
 const cache = new WeakMap<GuestPlan, Programs>();
@@ -35,6 +37,13 @@ export function programsOf(plan: GuestPlan): Programs {
         [...handlingOps(plan, true), ...exit],
       ],
       exit,
+      // Linux never deactivates an INTID >= 8192 (gic_eoimode1_eoi_irq).
+      lpiHandling: [
+        ...handlingOps(plan, false).filter(
+          (op) => !(op.op === 'sysreg-write' && op.name === 'ICC_DIR_EL1'),
+        ),
+        ...exit,
+      ],
     };
     cache.set(plan, p);
   }

@@ -1,3 +1,6 @@
+import { encodeItsCommand } from '../../gic/index.ts';
+import type { ItsCommand } from '../../gic/index.ts';
+import { GITS, ITS_MEMORY } from '../guest/its-driver.ts';
 import type { SysregAccessOptions } from '../../gic/index.ts';
 import { emit, log, pe as peOf, planOf, runNext, wake } from '../core.ts';
 import type { Core } from '../core.ts';
@@ -258,7 +261,43 @@ function execute(core: Core, p: PeState, frame: Frame, op: Op): number {
     case 'eret':
       eret(core, p);
       return COST.eret;
+    case 'redist-write64':
+      gic.writeRedistributor(i, op.offset, BigInt(op.value), 8);
+      return COST.mmio;
+    case 'its-write':
+      gic.writeIts(op.offset, BigInt(op.value), op.size);
+      return COST.mmio;
+    case 'its-read':
+      gic.readIts(op.offset, op.size);
+      return COST.mmio;
+    case 'mem-write':
+      gic.writeMemory(op.address, op.value, op.size);
+      return COST.pstate;
+    case 'mem-fill':
+      for (let a = 0; a < op.length; a += 8) {
+        gic.writeMemory(op.address + a, BigInt(op.byte) * 0x0101010101010101n, 8);
+      }
+      // a memset at ~16 bytes per ns
+      return Math.max(1, Math.round(op.length / 16));
+    case 'its-command':
+      return itsCommand(core, op.command);
   }
+}
+
+/** The ITS command queue the driver owns: 64 KB at ITS_MEMORY.queue (its-driver.ts). */
+const QUEUE_BYTES = 16 * 0x1000;
+
+/** its_send_single_command: write the command, advance GITS_CWRITER, read GITS_CREADR. */
+function itsCommand(core: Core, command: ItsCommand): number {
+  const g = core.state.guest;
+  const at = g.itsCwriter ?? 0;
+  encodeItsCommand(command).forEach((dw, n) =>
+    core.gic.writeMemory(ITS_MEMORY.queue + at + 8 * n, dw, 8),
+  );
+  g.itsCwriter = (at + 32) % QUEUE_BYTES;
+  core.gic.writeIts(GITS.CWRITER, BigInt(g.itsCwriter), 8);
+  core.gic.readIts(GITS.CREADR, 8);
+  return 2 * COST.mmio + 4 * COST.pstate;
 }
 
 function dispatch(core: Core, index: number, frame: Frame): void {
@@ -277,7 +316,7 @@ function dispatch(core: Core, index: number, frame: Frame): void {
   frame.intid = intid;
   frame.nmi = nmi;
   frame.label = labelOf(core, intid, nmi);
-  runNext(frame.ops, programs.handling[nmi ? 1 : 0]);
+  runNext(frame.ops, intid >= 8192 ? programs.lpiHandling : programs.handling[nmi ? 1 : 0]);
 }
 
 /** A handler frame's label ("eth0 (INTID 40)"), made once per name, INTID and NMI-ness. */

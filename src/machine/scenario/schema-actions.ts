@@ -1,5 +1,53 @@
 import { z } from 'zod';
-import { intidSchema, ipiSchema, peSchema, timeSchema, valueSchema } from './schema-common.ts';
+import {
+  intidSchema,
+  ipiSchema,
+  lpiSchema,
+  peSchema,
+  timeSchema,
+  valueSchema,
+} from './schema-common.ts';
+
+const id16 = z.number().int().min(0).max(0xffff);
+const id32 = z.number().int().min(0).max(0xffffffff);
+const address = z
+  .number()
+  .int()
+  .min(0)
+  .max(2 ** 52 - 1);
+
+/** An ITS command as a scenario writes it (fields as IHI 0069 §5.3 names them). */
+export const itsCommandSchema = z.discriminatedUnion('name', [
+  z
+    .object({
+      name: z.literal('MAPD'),
+      deviceId: id32,
+      size: z.number().int().min(0).max(31),
+      ittAddress: address,
+      valid: z.boolean().default(true),
+    })
+    .strict(),
+  z
+    .object({
+      name: z.literal('MAPC'),
+      icid: id16,
+      rdBase: address,
+      valid: z.boolean().default(true),
+    })
+    .strict(),
+  z
+    .object({ name: z.literal('MAPTI'), deviceId: id32, eventId: id32, intid: id32, icid: id16 })
+    .strict(),
+  z.object({ name: z.literal('MAPI'), deviceId: id32, eventId: id32, icid: id16 }).strict(),
+  z.object({ name: z.literal('INT'), deviceId: id32, eventId: id32 }).strict(),
+  z.object({ name: z.literal('CLEAR'), deviceId: id32, eventId: id32 }).strict(),
+  z.object({ name: z.literal('DISCARD'), deviceId: id32, eventId: id32 }).strict(),
+  z.object({ name: z.literal('INV'), deviceId: id32, eventId: id32 }).strict(),
+  z.object({ name: z.literal('INVALL'), icid: id16 }).strict(),
+  z.object({ name: z.literal('MOVI'), deviceId: id32, eventId: id32, icid: id16 }).strict(),
+  z.object({ name: z.literal('MOVALL'), rdBase1: address, rdBase2: address }).strict(),
+  z.object({ name: z.literal('SYNC'), rdBase: address.default(0) }).strict(),
+]);
 
 export const injectorModeSchema = z.enum(['rfc-round-robin', 'architected']);
 
@@ -116,6 +164,45 @@ export const actionSchema = z.discriminatedUnion('do', [
     })
     .strict(),
   z.object({ at: timeSchema, do: z.literal('run-until'), until: timeSchema.optional() }).strict(),
+  z
+    .object({
+      at: timeSchema,
+      do: z.literal('send-msi'),
+      /** An msi-device's name. */
+      device: z.string().min(1),
+      vector: z.number().int().min(0).max(31).default(0),
+    })
+    .strict(),
+  z
+    .object({
+      at: timeSchema,
+      do: z.literal('lpi-config'),
+      /** The driver on this CPU writes the configuration byte (default the boot CPU). */
+      pe: peSchema.default(0),
+      intid: lpiSchema,
+      priority: z.number().int().min(0).max(255),
+      enabled: z.boolean().default(true),
+      /** What the driver sends after the write: INV (Linux), INVALL, or nothing (the bug). */
+      invalidate: z.enum(['inv', 'invall', 'none']).default('inv'),
+    })
+    .strict(),
+  z
+    .object({
+      at: timeSchema,
+      do: z.literal('set-irq-affinity'),
+      /** echo <cpu> > /proc/irq/<n>/smp_affinity for an LPI: MOVI, then SYNC. */
+      intid: lpiSchema,
+      pe: peSchema,
+    })
+    .strict(),
+  z
+    .object({
+      at: timeSchema,
+      do: z.literal('its-command'),
+      pe: peSchema.default(0),
+      command: itsCommandSchema,
+    })
+    .strict(),
 ]);
 
 export type Action = z.output<typeof actionSchema>;

@@ -15,6 +15,8 @@ export const valueSchema = z
   .describe('a non-negative integer or a "0x…" hex string');
 
 export const intidSchema = z.number().int().min(0).max(1019);
+/** An LPI INTID (8192 … 2^20 − 1). */
+export const lpiSchema = z.number().int().min(8192).max(0xfffff);
 export const peSchema = z.number().int().min(0).max(255);
 export const ipiSchema = z.number().int().min(0).max(7);
 

@@ -54,6 +54,24 @@ export const deviceSchema = z.discriminatedUnion('type', [
       start: timeSchema.optional(),
     })
     .strict(),
+  z
+    .object({
+      type: z.literal('msi-device'),
+      /** A PCIe endpoint with MSI-X: its vectors become LPIs through the ITS. */
+      name: z.string().min(1),
+      /** The DeviceID its MSI writes carry (PCI requester ID: bus << 8 | device << 3 | function). */
+      deviceId: z.number().int().min(0).max(0xffff),
+      vectors: z.number().int().min(1).max(32).default(1),
+      /** /proc/interrupts names per vector (default name-0, name-1, …). */
+      vectorNames: z.array(z.string().min(1)).optional(),
+      /** CPU (collection) per vector; default vector v → CPU v mod the number of PEs. */
+      affinity: z.array(peSchema).optional(),
+      /** Optional periodic MSIs, on the vectors in turn. */
+      period: timeSchema.optional(),
+      start: timeSchema.optional(),
+      handler: timeSchema.optional(),
+    })
+    .strict(),
 ]);
 
 export type DeviceConfig = z.output<typeof deviceSchema>;

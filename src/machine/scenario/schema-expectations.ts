@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { intidSchema, ipiSchema, peSchema, timeSchema, valueSchema } from './schema-common.ts';
+import {
+  intidSchema,
+  ipiSchema,
+  lpiSchema,
+  peSchema,
+  timeSchema,
+  valueSchema,
+} from './schema-common.ts';
 import { registerTargetSchema } from './schema-actions.ts';
 
 const comparison = z
@@ -17,9 +24,25 @@ export const expectationSchema = z.discriminatedUnion('check', [
   z
     .object({
       at: timeSchema,
+      check: z.literal('lpi'),
+      intid: lpiSchema,
+      /** The Redistributor whose tables are looked at. */
+      pe: peSchema,
+      /** Pending in that Redistributor's table. */
+      pending: z.boolean().optional(),
+      /** Enabled as the Redistributor sees it (its cached configuration). */
+      enabled: z.boolean().optional(),
+      /** The configuration in memory differs from what the Redistributor uses. */
+      stale: z.boolean().optional(),
+      note: z.string().optional(),
+    })
+    .strict(),
+  z
+    .object({
+      at: timeSchema,
       check: z.literal('counter'),
-      /** An INTID (row of /proc/interrupts) or an IPI number. */
-      intid: intidSchema.optional(),
+      /** An INTID (row of /proc/interrupts; LPIs too) or an IPI number. */
+      intid: z.number().int().min(0).max(0xfffff).optional(),
       ipi: ipiSchema.optional(),
       /** A PE's column; omit for the row total. */
       pe: peSchema.optional(),

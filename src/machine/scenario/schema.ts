@@ -24,6 +24,15 @@ const machineSchema = z
       .enum(['unsupported', 'round-robin', 'lowest', 'seeded-random'])
       .default('round-robin'),
     gicProfile: z.enum(['architecture', 'qemu']).default('architecture'),
+    /** LPIs and an ITS (the guest brings them up the way Linux does). */
+    its: z.boolean().default(false),
+    /** How Redistributors see LPI configuration changes; default per profile. */
+    lpiConfigCache: z.enum(['until-invalidated', 'rescan']).optional(),
+    /**
+     * Firmware (or a previous kernel) left LPIs enabled with its own tables: EnableLPIs is 1
+     * before the kernel writes GICR_PROPBASER/PENDBASER.
+     */
+    firmwareEnabledLpis: z.boolean().default(false),
     seed: z.number().int().min(0).max(0xffffffff).default(1),
   })
   .strict();

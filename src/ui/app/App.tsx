@@ -11,6 +11,7 @@ import { EventLog } from '../views/log/EventLog.tsx';
 import { ScenarioPanel } from '../views/scenario/ScenarioPanel.tsx';
 import { InspectFocus } from '../views/selection/InspectFocus.tsx';
 import { Explainer } from '../views/explainer/Explainer.tsx';
+import { ItsPanel } from '../views/its/ItsPanel.tsx';
 import { PriorityLadder } from '../views/ladder/PriorityLadder.tsx';
 import { RegistersPanel } from '../views/registers/RegistersPanel.tsx';
 import { Timeline } from '../views/timeline/Timeline.tsx';
@@ -31,6 +32,7 @@ export function App() {
       <main className="layout">
         <div className="main-column">
           <Topology />
+          <ItsPanel />
           <Timeline />
           <EventLog />
           <RegistersPanel />

@@ -3,6 +3,14 @@ import type { ExplanationView } from '../../protocol/index.ts';
 import { gateContext, type Gate } from './gate-context.ts';
 import { cpuGroupGate, pmrGate, runningPriorityGate } from './gates-cpu.ts';
 import { awakeGate, distributorGroupGate, enabledGate, routedGate } from './gates-distributor.ts';
+import {
+  enableLpisGate,
+  itsMappingGate,
+  lpiConfigGate,
+  lpiGateContext,
+  lpiPendingGate,
+  lpiTablesGate,
+} from './gates-lpi.ts';
 import { firstInLineGate, notActiveGate, peMaskGate, pendingGate } from './gates-pe.ts';
 import type { PeMasks, PseudoNmiSetup } from './input.ts';
 import { interruptName } from './words.ts';
@@ -34,6 +42,13 @@ export function explain(
   masks: readonly PeMasks[],
   pseudoNmi: PseudoNmiSetup,
 ): ExplanationView {
+  if (
+    gic.config.lpis &&
+    Number.isInteger(intid) &&
+    intid >= 8192 &&
+    intid < 2 ** gic.config.lpiIdBits
+  )
+    return explainLpi(gic, intid, selectedPe, masks, pseudoNmi);
   if (!Number.isInteger(intid) || intid < 0 || intid > gic.config.maxSpiIntId)
     return {
       intid,
@@ -49,6 +64,41 @@ export function explain(
     intid,
     pe: ctx.pe,
     summary: first?.summary ?? `${interruptName(intid)} would be taken now${where}`,
+    steps: results.map((r) => r.step),
+  };
+}
+
+/**
+ * The LPI chain (reference §3.4, §3.5): ITS mapping, the Redistributor's LPI state and tables, the
+ * configuration byte it uses, the Distributor's Group 1 enable, then the CPU interface and PE.
+ */
+function explainLpi(
+  gic: Gic,
+  intid: number,
+  selectedPe: number,
+  masks: readonly PeMasks[],
+  pseudoNmi: PseudoNmiSetup,
+): ExplanationView {
+  const ctx = lpiGateContext(gic, intid, selectedPe, masks, pseudoNmi);
+  const chain: readonly Gate[] = [
+    () => itsMappingGate(ctx),
+    () => enableLpisGate(ctx),
+    () => lpiTablesGate(ctx),
+    () => lpiConfigGate(ctx),
+    distributorGroupGate,
+    cpuGroupGate,
+    pmrGate,
+    runningPriorityGate,
+    peMaskGate,
+    () => lpiPendingGate(ctx),
+    firstInLineGate,
+  ];
+  const results = chain.map((gate) => gate(ctx));
+  const first = results.find((r) => r.summary !== null);
+  return {
+    intid,
+    pe: ctx.pe,
+    summary: first?.summary ?? `LPI ${intid} would be taken now on PE ${ctx.pe}`,
     steps: results.map((r) => r.step),
   };
 }

@@ -67,6 +67,7 @@ export function bitRegister(family: string, intid: number, perRegister = 32): st
 }
 
 export function priorityRegister(intid: number): string {
+  if (intid >= 8192) return `its byte in the LPI configuration table, then INV`;
   const prefix = intid < 32 ? 'GICR_' : 'GICD_';
   return `${prefix}IPRIORITYR${Math.floor(intid / 4)} byte ${intid % 4}`;
 }

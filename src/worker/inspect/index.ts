@@ -2,6 +2,7 @@ import type { InspectionView } from '../../protocol/index.ts';
 import { cpuPanel } from './cpu-panel.ts';
 import { distributorPanel } from './distributor-panel.ts';
 import { explain } from './explanation.ts';
+import { itsPanel } from './its-panel.ts';
 import type { InspectionInput } from './input.ts';
 import { buildLadder } from './ladder.ts';
 import { redistributorPanel } from './redistributor-panel.ts';
@@ -22,5 +23,6 @@ export function buildInspection(input: InspectionInput): InspectionView {
     cpuInterface: cpuPanel(gic, pe, recentWarnings),
     ladder: buildLadder(gic, pe),
     explanation: intid === null ? null : explain(gic, intid, pe, input.masks, input.pseudoNmi),
+    ...(gic.config.its ? { its: itsPanel(gic, pe, intid) } : {}),
   };
 }

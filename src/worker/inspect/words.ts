@@ -18,5 +18,6 @@ export function wordAt(gic: Gic, first: number, perRegister: number, pe: number 
 export function interruptName(intid: number): string {
   if (intid < 16) return `SGI ${intid}`;
   if (intid < 32) return `PPI ${intid}`;
+  if (intid >= 8192) return `LPI ${intid}`;
   return `SPI ${intid}`;
 }

@@ -1,6 +1,11 @@
 import { parseScenario } from '../parse.ts';
 import type { Scenario, ScenarioInput } from '../schema.ts';
 import { binaryPoint } from './binary-point.ts';
+import { itsTrigger } from './its-trigger.ts';
+import { lpiAffinityMovi } from './lpi-affinity-movi.ts';
+import { lpiFirmwareEnabled } from './lpi-firmware-enabled.ts';
+import { lpiNoInv } from './lpi-no-inv.ts';
+import { msiNic } from './msi-nic.ts';
 import { oneOfN } from './one-of-n.ts';
 import { pmrLadder } from './pmr-ladder.ts';
 import { pseudoVsArchitected } from './pseudo-vs-architected.ts';
@@ -17,6 +22,11 @@ export const BUILTIN_SCENARIOS: readonly ScenarioInput[] = [
   oneOfN,
   timerNeverFires,
   pseudoVsArchitected,
+  msiNic,
+  lpiNoInv,
+  lpiFirmwareEnabled,
+  lpiAffinityMovi,
+  itsTrigger,
 ];
 
 /** A validated built-in by id, or null. */

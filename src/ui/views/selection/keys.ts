@@ -9,12 +9,15 @@ export function parseKey(key: string | null): KeyTarget | null {
   if (key === null) return null;
   const spi = /^spi:(\d+)$/.exec(key);
   if (spi) return { intid: Number(spi[1]), pe: null };
+  const lpi = /^lpi:(\d+)$/.exec(key);
+  if (lpi) return { intid: Number(lpi[1]), pe: null };
   const banked = /^pe(\d+):(?:sgi|ppi):(\d+)$/.exec(key);
   if (banked) return { intid: Number(banked[2]), pe: Number(banked[1]) };
   return null;
 }
 
 export function keyOf(intid: number, pe: number): string {
+  if (intid >= 8192) return `lpi:${intid}`;
   if (intid >= 32) return `spi:${intid}`;
   return `pe${pe}:${intid < 16 ? 'sgi' : 'ppi'}:${intid}`;
 }
