@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { intidSchema, ipiSchema, peSchema, timeSchema, valueSchema } from './schema-common.ts';
+import { GICR_SGI_BASE, SYSREG_NAMES, isSysregName } from '../../arch/index.ts';
+import {
+  intidSchema,
+  ipiSchema,
+  peSchema,
+  timeSchema,
+  toBigInt,
+  valueSchema,
+} from './schema-common.ts';
 
 export const injectorModeSchema = z.enum(['rfc-round-robin', 'architected']);
 
@@ -9,17 +17,48 @@ const mmioTarget = {
   pe: peSchema.optional(),
   /** Byte offset in the frame (Redistributor: SGI_base registers at 0x10000 + …). */
   offset: valueSchema,
-  size: z.union([z.literal(1), z.literal(2), z.literal(4), z.literal(8)]).default(4),
+  size: z
+    .union([z.literal(1), z.literal(2), z.literal(4), z.literal(8)], {
+      error: 'expected an access size of 1, 2, 4 or 8 bytes',
+    })
+    .default(4),
 };
 
+/** The Distributor is one 64 KiB frame; a Redistributor is RD_base plus SGI_base (IHI 0069 §12.10). */
+const FRAME_BYTES = { distributor: 0x10000, redistributor: 2 * GICR_SGI_BASE } as const;
+
+function withinFrame(
+  target: { block: keyof typeof FRAME_BYTES; offset: number | string; size: number },
+  ctx: z.RefinementCtx,
+): void {
+  // zod runs this check even when offset or size failed their own (already reported) checks
+  if (!valueSchema.safeParse(target.offset).success || ![1, 2, 4, 8].includes(target.size)) return;
+  const end = toBigInt(target.offset) + BigInt(target.size);
+  const frame = FRAME_BYTES[target.block];
+  if (end > BigInt(frame))
+    ctx.addIssue({
+      code: 'custom',
+      path: ['offset'],
+      message: `expected an offset inside the ${target.block} frame (${target.size}-byte access ending by 0x${frame.toString(16)}), got ${String(target.offset)}`,
+    });
+}
+
 export const registerTargetSchema = z.discriminatedUnion('block', [
-  z.object({ ...mmioTarget, block: z.literal('distributor') }).strict(),
-  z.object({ ...mmioTarget, block: z.literal('redistributor'), pe: peSchema }).strict(),
+  z
+    .object({ ...mmioTarget, block: z.literal('distributor') })
+    .strict()
+    .superRefine(withinFrame),
+  z
+    .object({ ...mmioTarget, block: z.literal('redistributor'), pe: peSchema })
+    .strict()
+    .superRefine(withinFrame),
   z
     .object({
       block: z.literal('cpu-interface'),
       pe: peSchema,
-      register: z.string().regex(/^ICC_[A-Z0-9_]+_EL[13]$/),
+      register: z.string().refine((name): boolean => isSysregName(name), {
+        message: `expected a CPU interface register: ${SYSREG_NAMES.join(', ')}`,
+      }),
     })
     .strict(),
 ]);

@@ -2,16 +2,25 @@ import { z } from 'zod';
 import { intidSchema, ipiSchema, peSchema, timeSchema, valueSchema } from './schema-common.ts';
 import { registerTargetSchema } from './schema-actions.ts';
 
+const count = z.number().int().nonnegative();
+
+/** A count that some number of interrupts could satisfy (else the check could never hold). */
 const comparison = z
-  .object({
-    equals: z.number().int().optional(),
-    atLeast: z.number().int().optional(),
-    atMost: z.number().int().optional(),
-  })
+  .object({ equals: count.optional(), atLeast: count.optional(), atMost: count.optional() })
   .strict()
   .refine((c) => c.equals !== undefined || c.atLeast !== undefined || c.atMost !== undefined, {
     message: 'expected at least one of equals, atLeast, atMost',
+  })
+  .refine((c) => satisfiable(c.equals, c.atLeast, c.atMost), {
+    message: 'expected bounds some count can meet (atLeast ≤ equals ≤ atMost)',
   });
+
+function satisfiable(equals: unknown, atLeast: unknown, atMost: unknown): boolean {
+  const n = (v: unknown) => (typeof v === 'number' ? v : undefined);
+  const low = Math.max(n(atLeast) ?? 0, n(equals) ?? 0);
+  const high = Math.min(n(atMost) ?? Infinity, n(equals) ?? Infinity);
+  return low <= high;
+}
 
 export const expectationSchema = z.discriminatedUnion('check', [
   z

@@ -1,23 +1,25 @@
 import { z } from 'zod';
+import { peCountProblem, priorityBitsProblem, spiCountProblem } from '../../gic/index.ts';
 import { KERNEL_VERSIONS } from '../guest/kernel-profiles.ts';
 import { actionSchema, injectorModeSchema, setupCallSchema } from './schema-actions.ts';
 import { deviceSchema } from './schema-devices.ts';
 import { expectationSchema } from './schema-expectations.ts';
-import { timeSchema } from './schema-common.ts';
+import { ruled, timeSchema } from './schema-common.ts';
 
 export const SCENARIO_FORMAT = 'gicscope-scenario';
 export const SCENARIO_VERSION = 1;
 
 const machineSchema = z
   .object({
-    pes: z.number().int().min(1).max(256),
-    spis: z.number().int().min(32).max(988).default(64),
+    // createGic's own rules (src/gic/config.ts): what the schema accepts, the model builds
+    pes: z.number().check(ruled(peCountProblem)),
+    spis: z.number().check(ruled(spiCountProblem)).default(64),
     /**
      * `single`: GICD_CTLR.DS=1 (QEMU virt default). `two-states`: DS=0 with EL3 firmware that
      * routes FIQs to EL3 (SCR_EL3.FIQ=1, typical TF-A); `two-states-fiq0`: SCR_EL3.FIQ=0.
      */
     security: z.enum(['single', 'two-states', 'two-states-fiq0']).default('single'),
-    priorityBits: z.number().int().min(4).max(8).default(5),
+    priorityBits: z.number().check(ruled(priorityBitsProblem)).default(5),
     /** GICv3.3 NMIs (GICD_TYPER.NMI) with FEAT_NMI on the PEs. */
     nmi: z.boolean().default(false),
     oneOfN: z
