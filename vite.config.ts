@@ -6,7 +6,7 @@ export default defineConfig({
   worker: { format: 'es' },
   base: './',
   test: {
-    include: ['src/**/*.test.ts', 'tools/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'tools/**/*.test.ts', 'scripts/**/*.test.mjs'],
     environment: 'node',
   },
 });
