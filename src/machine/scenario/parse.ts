@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import * as z from 'zod/mini';
 import { err, ok } from '../../lib/index.ts';
 import type { Result } from '../../lib/index.ts';
 import { scenarioSchema } from './schema.ts';
@@ -11,7 +11,7 @@ import { findJsonSyntaxError, stripByteOrderMark } from './json-text.ts';
 export type { ScenarioError };
 
 export function parseScenario(input: unknown): Result<Scenario, readonly ScenarioError[]> {
-  const parsed = scenarioSchema.safeParse(input);
+  const parsed = z.safeParse(scenarioSchema, input);
   if (!parsed.success) return err(parsed.error.issues.map(locate));
   const semantic = checkScenario(parsed.data);
   return semantic.length > 0 ? err(semantic) : ok(parsed.data);
