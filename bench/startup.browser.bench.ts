@@ -2,7 +2,7 @@
 // and for a blank Vite + React page built here that renders the same region (the Distributor
 // with one cell per SPI, nothing else). Alternated runs, each in a fresh browser context (empty
 // cache), median of RUNS each; the ratio is the figure. Also prints what the first screen loads.
-import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser } from '@playwright/test';
@@ -50,7 +50,7 @@ createRoot(document.getElementById('root')!).render(<Distributor />);
 `;
 
 async function buildBoth(): Promise<void> {
-  await build({ root, logLevel: 'warn' });
+  await build({ root, logLevel: 'warn', build: { manifest: true } });
   rmSync(blankRoot, { recursive: true, force: true });
   mkdirSync(blankRoot, { recursive: true });
   writeFileSync(join(blankRoot, 'index.html'), BLANK_HTML);
@@ -107,23 +107,53 @@ function asset(dir: string, file: string): Asset {
   return { file, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
 }
 
-/** What the first screen fetches before it can run (entry, modulepreloads, CSS), and the rest. */
+interface ManifestChunk {
+  readonly file: string;
+  readonly src?: string;
+  readonly isEntry?: boolean;
+  readonly imports?: readonly string[];
+  readonly css?: readonly string[];
+}
+
+/** The React tree's chunk: loaded by the entry at once, so it is part of the first screen. */
+const FIRST_SCREEN_DYNAMIC = ['src/ui/boot/render.tsx'];
+
+/**
+ * What the first screen loads (the entry, the React tree, their static imports and styles, from
+ * Vite's manifest; for a page without one, what index.html references), the worker, and the
+ * rest (views loaded later).
+ */
 function bundleReport(dist: string): { first: Asset[]; worker: Asset[]; lazy: Asset[] } {
-  const html = readFileSync(join(dist, 'index.html'), 'utf8');
-  const referenced = new Set(
-    [...html.matchAll(/(?:src|href)="\.?\/?(assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1] ?? ''),
-  );
   const all = readdirSync(join(dist, 'assets'))
     .filter((f) => /\.(js|css)$/.test(f))
     .map((f) => `assets/${f}`);
-  const first = all.filter((f) => referenced.has(f)).map((f) => asset(dist, f));
-  const worker = all
-    .filter((f) => /worker/.test(f) && !referenced.has(f))
-    .map((f) => asset(dist, f));
-  const lazy = all
-    .filter((f) => !referenced.has(f) && !/worker/.test(f))
-    .map((f) => asset(dist, f));
-  return { first, worker, lazy };
+  const first = new Set<string>();
+  const manifestPath = join(dist, '.vite', 'manifest.json');
+  if (existsSync(manifestPath)) {
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<
+      string,
+      ManifestChunk
+    >;
+    const visit = (key: string): void => {
+      const chunk = manifest[key];
+      if (chunk === undefined || first.has(chunk.file)) return;
+      first.add(chunk.file);
+      for (const css of chunk.css ?? []) first.add(css);
+      for (const imported of chunk.imports ?? []) visit(imported);
+    };
+    for (const [key, chunk] of Object.entries(manifest))
+      if (chunk.isEntry === true || FIRST_SCREEN_DYNAMIC.includes(chunk.src ?? key)) visit(key);
+  } else {
+    const html = readFileSync(join(dist, 'index.html'), 'utf8');
+    for (const m of html.matchAll(/(?:src|href)="\.?\/?(assets\/[^"]+\.(?:js|css))"/g))
+      first.add(m[1] ?? '');
+  }
+  const isWorker = (f: string): boolean => /worker/.test(f) && !first.has(f);
+  return {
+    first: all.filter((f) => first.has(f)).map((f) => asset(dist, f)),
+    worker: all.filter(isWorker).map((f) => asset(dist, f)),
+    lazy: all.filter((f) => !first.has(f) && !isWorker(f)).map((f) => asset(dist, f)),
+  };
 }
 
 const kb = (n: number): string => (n / 1000).toFixed(1);
@@ -176,7 +206,9 @@ async function main(): Promise<void> {
     );
     console.log(`  app    ${appMs.map((x) => x.toFixed(0)).join(' ')} ms`);
     console.log(`  blank  ${blankMs.map((x) => x.toFixed(0)).join(' ')} ms`);
-    console.log(`  first-screen assets of the app (index.html's scripts, modulepreloads, styles):`);
+    console.log(
+      `  what the app's first screen loads (entry, React tree, their imports and styles):`,
+    );
     for (const f of first)
       console.log(`    ${f.file.padEnd(40)} ${kb(f.raw)} kB, ${kb(f.gzip)} kB gzip`);
     console.log(
