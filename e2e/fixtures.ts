@@ -7,7 +7,8 @@ export class AppPage {
 
   async open(query = ''): Promise<void> {
     await this.page.goto(`/?motion=off${query ? `&${query}` : ''}`);
-    await expect(this.connection).toHaveText(/Simulation connected/);
+    // the first connection includes the worker's boot: seconds on a loaded 2-core CI machine
+    await expect(this.connection).toHaveText(/Simulation connected/, { timeout: 20_000 });
     await this.whenIdle();
   }
 

@@ -30,8 +30,7 @@ export function readTime(text: string | number): TimeReading {
   if (typeof text === 'number') {
     if (!Number.isFinite(text)) return fail(`expected a finite time, got ${text}`);
     if (text < 0) return fail(`expected a time of 0 or more, got ${text}`);
-    if (!Number.isInteger(text))
-      return fail(`expected a whole number of nanoseconds, got ${text}`);
+    if (!Number.isInteger(text)) return fail(`expected a whole number of nanoseconds, got ${text}`);
     return text > MAX_TIME_NS ? tooLate(String(text)) : { ok: true, value: ns(text) };
   }
   const match = TIME_TEXT.exec(text);
@@ -58,7 +57,9 @@ function fail(problem: string): TimeReading {
 }
 
 function tooLate(shown: string): TimeReading {
-  return fail(`${shown} is beyond the latest time the clock can represent (${MAX_TIME_NS} ns, about 104 days)`);
+  return fail(
+    `${shown} is beyond the latest time the clock can represent (${MAX_TIME_NS} ns, about 104 days)`,
+  );
 }
 
 /** "12.345us"-style label with the largest unit that keeps the integer part non-zero. */

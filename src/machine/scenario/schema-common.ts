@@ -21,9 +21,7 @@ export function ruled<T>(rule: Rule<T>) {
 }
 
 export const int = (min: number, max?: number) =>
-  max === undefined
-    ? z.int().check(z.minimum(min))
-    : z.int().check(z.minimum(min), z.maximum(max));
+  max === undefined ? z.int().check(z.minimum(min)) : z.int().check(z.minimum(min), z.maximum(max));
 
 /**
  * "10us", "1.5ms", "250ns" or a number of nanoseconds: whole nanoseconds from 0 to 2^53 − 1

@@ -1,5 +1,12 @@
 import * as z from 'zod/mini';
-import { int, intidSchema, ipiSchema, peSchema, periodSchema, timeSchema } from './schema-common.ts';
+import {
+  int,
+  intidSchema,
+  ipiSchema,
+  peSchema,
+  periodSchema,
+  timeSchema,
+} from './schema-common.ts';
 
 const pes = z._default(
   z.union([z.literal('all'), z.array(peSchema).check(z.minLength(1))]),
