@@ -71,6 +71,17 @@ export default defineConfig([
     },
   },
   {
+    // classic zod is 114 kB in the worker the first screen waits for; zod/mini runs the same
+    // checks in about 28 kB (docs/architecture.md, Loading)
+    files: ['src/**/*.ts', 'src/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { name: 'zod', message: "Import * as z from 'zod/mini' (the worker's start-up size)." },
+      ],
+    },
+  },
+  {
     // Playwright fixtures take a `use` callback that is not React's
     files: ['e2e/**/*.ts'],
     rules: { 'react-hooks/rules-of-hooks': 'off' },

@@ -7,7 +7,8 @@ export class AppPage {
 
   async open(query = ''): Promise<void> {
     await this.page.goto(`/?motion=off${query ? `&${query}` : ''}`);
-    await expect(this.connection).toHaveText(/Simulation connected/);
+    // the first connection includes the worker's boot: seconds on a loaded 2-core CI machine
+    await expect(this.connection).toHaveText(/Simulation connected/, { timeout: 20_000 });
     await this.whenIdle();
   }
 
@@ -86,8 +87,56 @@ declare global {
   }
 }
 
-export const test = base.extend<{ app: AppPage }>({
-  app: async ({ page }, use) => {
+/**
+ * Content-Security-Policy violations seen by a page and its workers: every spec fails on one
+ * (the `csp` fixture is automatic). A test that provokes one on purpose takes it with `take()`.
+ */
+export class CspGuard {
+  readonly #seen: string[] = [];
+
+  record(what: string): void {
+    this.#seen.push(what);
+  }
+
+  /** The violations so far, forgotten: they no longer fail the test. */
+  take(): string[] {
+    return this.#seen.splice(0, this.#seen.length);
+  }
+
+  get violations(): readonly string[] {
+    return this.#seen;
+  }
+}
+
+/** What Chromium logs for a blocked script, style, eval or worker (the console's "security" source). */
+const CSP_MESSAGE =
+  /Content Security Policy|Refused to (load|execute|evaluate|apply|create|connect|frame)/i;
+
+/** In the page before any of its scripts: each violation event, reported as a console error. */
+const REPORT_VIOLATIONS = `(() => {
+  const report = (e) => console.error('securitypolicyviolation: ' + e.effectiveDirective + ' blocked ' + (e.blockedURI || 'inline') + (e.sample ? ' (' + e.sample + ')' : '') + ' in ' + (e.sourceFile || 'the page') + ':' + e.lineNumber);
+  addEventListener('securitypolicyviolation', report, true);
+})()`;
+
+export const test = base.extend<{ app: AppPage; csp: CspGuard }>({
+  csp: [
+    async ({ page }, use) => {
+      const guard = new CspGuard();
+      const listen = (where: string) => (m: { type(): string; text(): string }) => {
+        if (CSP_MESSAGE.test(m.text()) || m.text().startsWith('securitypolicyviolation:'))
+          guard.record(`${where} ${m.type()}: ${m.text()}`);
+      };
+      page.on('console', listen('page'));
+      page.on('worker', (worker) => worker.on('console', listen('worker')));
+      await page.addInitScript(REPORT_VIOLATIONS);
+      await use(guard);
+      expect(guard.violations, 'Content-Security-Policy violations').toEqual([]);
+    },
+    { auto: true },
+  ],
+  // the guard listens before the app opens
+  app: async ({ page, csp }, use) => {
+    void csp;
     const app = new AppPage(page);
     await app.open();
     await use(app);

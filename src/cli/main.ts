@@ -1,114 +1,114 @@
-import { readFileSync } from 'node:fs';
-import {
-  BUILTIN_SCENARIOS,
-  builtinScenario,
-  createMachine,
-  describeEvent,
-  formatCounters,
-  formatTime,
-  parseScenarioText,
-} from '../machine/index.ts';
-import type { Scenario } from '../machine/index.ts';
+import { performance } from 'node:perf_hooks';
+import { setImmediate } from 'node:timers/promises';
+import { assertNever } from '../lib/index.ts';
+import { BUILTIN_SCENARIOS, createMachine } from '../machine/index.ts';
+import type { Machine } from '../machine/index.ts';
 import { HELP, parseArgs } from './args.ts';
-import type { Format } from './args.ts';
+import type { Command } from './args.ts';
+import { EXIT } from './exit.ts';
+import { LineWriter } from './line-writer.ts';
+import type { Sink } from './line-writer.ts';
+import { loadScenario } from './load.ts';
+import { ProgressReporter } from './progress.ts';
+import type { ProgressStream } from './progress.ts';
+import { runMachine } from './run.ts';
+import { StopRequest } from './signals.ts';
+import type { SignalSource } from './signals.ts';
 
-type Out = (line: string) => void;
-
-/** Runs the CLI; returns the exit status (0 ok, 1 expectation failed, 2 bad input). */
-export async function main(
-  argv: readonly string[],
-  out: Out = (l) => process.stdout.write(`${l}\n`),
-  errOut: Out = (l) => process.stderr.write(`${l}\n`),
-): Promise<number> {
-  await Promise.resolve();
-  const parsed = parseArgs(argv);
-  if (!parsed.ok) {
-    errOut(`gicscope: ${parsed.error}`);
-    errOut('Try gicscope --help.');
-    return 2;
-  }
-  const command = parsed.command;
-  switch (command.kind) {
-    case 'help':
-      out(HELP.trimEnd());
-      return 0;
-    case 'list':
-      for (const s of BUILTIN_SCENARIOS) out(`${s.id.padEnd(24)}${s.title}`);
-      return 0;
-    case 'run': {
-      const loaded = load(command.source);
-      if (!loaded.ok) {
-        for (const line of loaded.errors) errOut(line);
-        return 2;
-      }
-      return run(loaded.scenario, command.until, command.format, out);
-    }
-  }
+/** The process around the CLI; tests and other hosts can pass their own. */
+export interface CliIo {
+  readonly stdout: Sink;
+  readonly stderr: ProgressStream;
+  readonly signals: SignalSource;
+  /** Ends the process at once (a second Ctrl-C). */
+  readonly exit: (status: number) => void;
+  readonly env: Readonly<Record<string, string | undefined>>;
 }
 
-function load(source: string): { ok: true; scenario: Scenario } | { ok: false; errors: string[] } {
-  const builtin = builtinScenario(source);
-  if (builtin !== null) return { ok: true, scenario: builtin };
-  let text: string;
-  try {
-    text = readFileSync(source, 'utf8');
-  } catch {
-    const ids = BUILTIN_SCENARIOS.map((s) => s.id).join(', ');
-    return {
-      ok: false,
-      errors: [`gicscope: "${source}" is neither a built-in scenario (${ids}) nor a readable file`],
-    };
-  }
-  const parsed = parseScenarioText(text);
-  if (parsed.ok) return { ok: true, scenario: parsed.value };
+export function processIo(): CliIo {
   return {
-    ok: false,
-    errors: [
-      `gicscope: ${source} is not a valid scenario:`,
-      ...parsed.error.map((e) => `  at ${e.path}: ${e.message}`),
-    ],
+    stdout: process.stdout,
+    stderr: process.stderr,
+    signals: process,
+    exit: (status) => process.exit(status),
+    env: process.env,
   };
 }
 
-function run(scenario: Scenario, until: number | null, format: Format, out: Out): number {
-  const machine = createMachine(scenario);
-  const end = until ?? scenario.runUntil;
-  const print =
-    format === 'text'
-      ? (e: Parameters<typeof describeEvent>[0]) => out(describeEvent(e))
-      : (e: unknown) => out(JSON.stringify(e));
-  machine.subscribe(print);
-  if (format === 'text') out(`# ${scenario.id}: ${scenario.title} (until ${formatTime(end)})`);
-  machine.runUntil(end);
-  const results = machine.expectationResults();
-  const failed = results.filter((r) => r.passed !== true);
-  const table = machine.view().counters;
-  if (format === 'jsonl') {
-    out(
-      JSON.stringify({
-        kind: 'summary',
-        time: machine.now(),
-        counters: table,
-        expectations: results,
-        passed: failed.length === 0,
-      }),
-    );
-  } else {
-    out('');
-    out('/proc/interrupts:');
-    out(formatCounters(table));
-    out('');
-    for (const r of results) {
-      const verdict = r.passed === null ? 'NOT REACHED' : r.passed ? 'PASS' : 'FAIL';
-      out(
-        `${verdict.padEnd(11)} ${r.description}${r.passed === false ? ` — actual ${r.actual ?? '?'}` : ''}`,
-      );
+/**
+ * Runs the CLI and returns the exit status (docs/cli.md). Nothing escapes as an exception: bad
+ * input is exit 2 with a message that says where, and a failure of gicscope itself is exit 3
+ * with one line (the stack only with GICSCOPE_DEBUG=1).
+ */
+export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  const err = (line: string): void => void io.stderr.write(`${line}\n`);
+  try {
+    const parsed = parseArgs(argv);
+    if (!parsed.ok) {
+      err(`gicscope: ${parsed.error}`);
+      err('Try gicscope --help.');
+      return EXIT.badInput;
     }
-    out(
-      failed.length === 0
-        ? `all ${results.length} expectations hold`
-        : `${failed.length} of ${results.length} expectations failed`,
-    );
+    return await execute(parsed.command, io, err);
+  } catch (error) {
+    err(`gicscope: internal error: ${error instanceof Error ? error.message : String(error)}`);
+    if (io.env.GICSCOPE_DEBUG && error instanceof Error && error.stack) err(error.stack);
+    else err('This is a bug in gicscope, not in your input; GICSCOPE_DEBUG=1 prints where.');
+    return EXIT.internalError;
   }
-  return failed.length === 0 ? 0 : 1;
+}
+
+async function execute(command: Command, io: CliIo, err: (line: string) => void): Promise<number> {
+  const out = new LineWriter(io.stdout);
+  switch (command.kind) {
+    case 'help':
+      out.line(HELP.trimEnd());
+      await out.flush();
+      return EXIT.ok;
+    case 'list':
+      for (const s of BUILTIN_SCENARIOS) out.line(`${s.id.padEnd(24)}${s.title}`);
+      await out.flush();
+      return EXIT.ok;
+    case 'run': {
+      const loaded = loadScenario(command.source);
+      if (!loaded.ok) {
+        for (const line of loaded.errors) err(line);
+        return EXIT.badInput;
+      }
+      let machine: Machine;
+      try {
+        machine = createMachine(loaded.scenario);
+      } catch (error) {
+        // the schema should have refused it: still the input's fault, and said as such
+        err(
+          `gicscope: ${command.source}: the machine could not be built: ${error instanceof Error ? error.message : String(error)}`,
+        );
+        return EXIT.badInput;
+      }
+      const stop = new StopRequest(io.signals, (status, signal) => {
+        err(`\ngicscope: ${signal} again: stopped at once`);
+        io.exit(status);
+      });
+      try {
+        return await runMachine(
+          machine,
+          loaded.scenario,
+          command.until ?? loaded.scenario.runUntil,
+          command.format,
+          {
+            out,
+            err,
+            progress: new ProgressReporter(io.stderr, command.progress),
+            stop,
+            wallMs: () => performance.now(),
+            yieldToEventLoop: () => setImmediate(),
+          },
+        );
+      } finally {
+        stop.dispose();
+      }
+    }
+    default:
+      return assertNever(command, 'command');
+  }
 }

@@ -12,6 +12,26 @@ function isInt(n: unknown): n is number {
   return typeof n === 'number' && Number.isInteger(n);
 }
 
+/**
+ * The configuration rules as reusable checks (null when the value is allowed): createGic applies
+ * them, and the machine's scenario schema applies the same ones, so one set of rules decides what
+ * a model can be built with.
+ */
+export function peCountProblem(n: unknown): string | null {
+  return isInt(n) && n >= 1 && n <= 256 ? null : `expected an integer 1…256, got ${String(n)}`;
+}
+
+/** GICD_TYPER.ITLinesNumber counts SPIs in blocks of 32; the last block stops at INTID 1019. */
+export function spiCountProblem(n: unknown): string | null {
+  const valid = isInt(n) && (n === 988 || (n % 32 === 0 && n >= 32 && n <= 960));
+  return valid ? null : `expected 32·N for N = 1…30, or 988, got ${String(n)}`;
+}
+
+/** ICC_CTLR_EL1.PRIbits: 4…8 bits of priority (IHI 0069 §12.2.6; at least 16 levels). */
+export function priorityBitsProblem(n: unknown): string | null {
+  return isInt(n) && n >= 4 && n <= 8 ? null : `expected an integer 4…8, got ${String(n)}`;
+}
+
 /** QEMU virt packs GICv3 CPUs 16 per Aff1 cluster (reference §8.1 item 6). */
 export function defaultAffinity(pe: number): Affinity {
   return { aff0: pe % 16, aff1: Math.floor(pe / 16), aff2: 0, aff3: 0 };
@@ -24,17 +44,13 @@ export function packAffinity(a: Affinity): number {
 /** Validates programmer input and applies defaults; throws with a clear message. */
 export function resolveConfig(config: GicConfig): ResolvedGicConfig {
   const { peCount, spiCount } = config;
-  if (!isInt(peCount) || peCount < 1 || peCount > 256) {
-    fail(`peCount must be an integer 1…256, got ${String(peCount)}`);
-  }
-  const validSpi =
-    isInt(spiCount) &&
-    (spiCount === 988 || (spiCount % 32 === 0 && spiCount >= 32 && spiCount <= 960));
-  if (!validSpi) fail(`spiCount must be 32·N for N = 1…30, or 988, got ${String(spiCount)}`);
+  const peProblem = peCountProblem(peCount);
+  if (peProblem !== null) fail(`peCount: ${peProblem}`);
+  const spiProblem = spiCountProblem(spiCount);
+  if (spiProblem !== null) fail(`spiCount: ${spiProblem}`);
   const priorityBits = config.priorityBits ?? 5;
-  if (!isInt(priorityBits) || priorityBits < 4 || priorityBits > 8) {
-    fail(`priorityBits must be an integer 4…8, got ${String(priorityBits)}`);
-  }
+  const bitsProblem = priorityBitsProblem(priorityBits);
+  if (bitsProblem !== null) fail(`priorityBits: ${bitsProblem}`);
   const profile = config.profile ?? 'architecture';
   if (profile !== 'architecture' && profile !== 'qemu') fail(`unknown profile ${String(profile)}`);
   const oneOfN = config.oneOfN ?? (profile === 'qemu' ? 'unsupported' : 'round-robin');

@@ -9,3 +9,4 @@ export {
   ITS_COMMAND_NUMBERS,
 } from './its/commands.ts';
 export type { ItsCommand, ItsCommandName } from './its/commands.ts';
+export { peCountProblem, spiCountProblem, priorityBitsProblem } from './config.ts';

@@ -40,4 +40,5 @@ export { BUILTIN_SCENARIOS, builtinScenario } from './scenario/builtins/index.ts
 export { KERNEL_VERSIONS, pseudoNmiValues } from './guest/kernel-profiles.ts';
 export type { KernelVersion, SecuritySetup, PseudoNmiValues } from './guest/kernel-profiles.ts';
 export type { ExceptionKind, InterruptMasks } from './pe/pstate.ts';
-export { formatTime, parseTime } from './clock/index.ts';
+export { formatTime, parseTime, readTime, MAX_TIME_NS } from './clock/index.ts';
+export type { TimeReading } from './clock/index.ts';

@@ -1,36 +1,19 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { workerPort, type FromWorker, type ToWorker } from '../protocol/index.ts';
-import { App } from './app/App.tsx';
-import { GicClient } from './client/index.ts';
-import { createGicStore } from './store/index.ts';
-import { InstanceProvider } from './store/context.tsx';
-import { installTestApi } from './test-api/install.ts';
+// The page entry. It starts the worker before anything else loads (the first screen waits on
+// the worker's script, machine and first view more than on React), then loads the React tree
+// as a second chunk, fetched in parallel with the worker's boot.
+import { startSession } from './boot/session.ts';
 import './styles.css';
 
-const store = createGicStore();
-const client = new GicClient(store, () =>
-  workerPort<ToWorker, FromWorker>(
-    new Worker(new URL('../worker/gic.worker.ts', import.meta.url), { type: 'module' }),
-  ),
-);
-installTestApi(window, store, client);
-void client.connect(async () => {
-  const first = store.getState().builtins[0];
-  if (!first) return;
-  const wanted = initialScenario();
-  const outcome = await client.loadScenario({ kind: 'builtin', id: wanted ?? first.id });
-  if (!outcome.ok && wanted) await client.loadScenario({ kind: 'builtin', id: first.id });
-});
-
-function initialScenario(): string | null {
-  return new URLSearchParams(window.location.search).get('scenario');
-}
-
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <InstanceProvider store={store} client={client}>
-      <App />
-    </InstanceProvider>
-  </StrictMode>,
-);
+const session = startSession(window);
+const root = document.getElementById('root');
+import('./boot/render.tsx')
+  .then(({ render }) => {
+    if (root) render(session, root);
+  })
+  .catch((error: unknown) => {
+    // no React to draw with: a plain message, so the page does not stay blank
+    const message = document.createElement('p');
+    message.setAttribute('role', 'alert');
+    message.textContent = `gicscope could not load its page (${error instanceof Error ? error.message : String(error)}). Reload to try again.`;
+    root?.replaceChildren(message);
+  });

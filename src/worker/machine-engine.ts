@@ -336,6 +336,13 @@ export const machineEngineFactory: EngineFactory = {
       throw new InputError(
         `The scenario is not valid: ${parsed.error.map((e) => `${e.path}: ${e.message}`).join('; ')}`,
       );
-    return new MachineEngine(parsed.value);
+    try {
+      return new MachineEngine(parsed.value);
+    } catch (error) {
+      // validation should have refused it; a refusal keeps the worker (and the session) alive
+      throw new InputError(
+        `The machine could not be built from this scenario: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
   },
 };

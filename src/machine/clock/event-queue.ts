@@ -38,7 +38,7 @@ export function scheduleAs<T>(queue: EventQueueState<T>, at: number, seq: number
   heap.push(entry);
   while (i > 0) {
     const parent = (i - 1) >> 1;
-    const up = heap[parent] as QueueEntry<T>;
+    const up = heap[parent];
     if (up.at < at || (up.at === at && up.seq < seq)) break;
     heap[i] = up;
     i = parent;
@@ -62,10 +62,10 @@ export function pop<T>(queue: EventQueueState<T>): QueueEntry<T> | undefined {
     const l = 2 * i + 1;
     if (l >= n) break;
     let c = l;
-    let child = heap[l] as QueueEntry<T>;
+    let child = heap[l];
     const r = l + 1;
     if (r < n) {
-      const right = heap[r] as QueueEntry<T>;
+      const right = heap[r];
       if (before(right, child)) {
         c = r;
         child = right;

@@ -7,26 +7,64 @@ export function ns(value: number): Nanoseconds {
   return value as Nanoseconds;
 }
 
-const UNITS: Readonly<Record<string, number>> = {
-  ns: 1,
-  us: 1_000,
-  µs: 1_000,
-  ms: 1_000_000,
-  s: 1e9,
-};
+/** Decimal exponent of each unit, so "1.5us" is read exactly (1.5 * 1000 in floating point is not). */
+const UNIT_EXPONENT: Readonly<Record<string, number>> = { ns: 0, us: 3, µs: 3, ms: 6, s: 9 };
 
-/** Parses "250ns", "10us", "1.5ms", "2s" or a plain number of nanoseconds; null when malformed. */
+/**
+ * The latest representable time: virtual time is an integer number of ns held in a double, exact
+ * only up to 2^53 − 1 (about 104 days).
+ */
+export const MAX_TIME_NS = Number.MAX_SAFE_INTEGER;
+
+export type TimeReading =
+  | { readonly ok: true; readonly value: Nanoseconds }
+  | { readonly ok: false; readonly problem: string };
+
+const TIME_TEXT = /^\s*(\d+)(?:\.(\d+))?\s*(ns|us|µs|ms|s)?\s*$/;
+
+/**
+ * Reads "250ns", "10us", "1.5ms", "2s" or a number of nanoseconds. Times are whole nanoseconds
+ * from 0 to MAX_TIME_NS; anything else is refused with the reason.
+ */
+export function readTime(text: string | number): TimeReading {
+  if (typeof text === 'number') {
+    if (!Number.isFinite(text)) return fail(`expected a finite time, got ${text}`);
+    if (text < 0) return fail(`expected a time of 0 or more, got ${text}`);
+    if (!Number.isInteger(text)) return fail(`expected a whole number of nanoseconds, got ${text}`);
+    return text > MAX_TIME_NS ? tooLate(String(text)) : { ok: true, value: ns(text) };
+  }
+  const match = TIME_TEXT.exec(text);
+  if (match === null)
+    return fail('expected a time: a number of ns or a string like "250ns", "10us", "1.5ms"');
+  const [, whole = '0', fraction = '', unit = 'ns'] = match;
+  const exponent = UNIT_EXPONENT[unit] ?? 0;
+  const digits = fraction.replace(/0+$/, '');
+  if (digits.length > exponent)
+    return fail(`"${text.trim()}" is not a whole number of nanoseconds`);
+  const value = BigInt(whole + digits.padEnd(exponent, '0'));
+  if (value > BigInt(MAX_TIME_NS)) return tooLate(`"${text.trim()}"`);
+  return { ok: true, value: ns(Number(value)) };
+}
+
+/** Like readTime, but null for anything readTime refuses. */
 export function parseTime(text: string | number): Nanoseconds | null {
-  if (typeof text === 'number')
-    return Number.isFinite(text) && text >= 0 ? ns(Math.round(text)) : null;
-  const match = /^\s*(\d+(?:\.\d+)?)\s*(ns|us|µs|ms|s)?\s*$/.exec(text);
-  if (match === null) return null;
-  const unit = UNITS[match[2] ?? 'ns'] ?? 1;
-  return ns(Math.round(Number(match[1]) * unit));
+  const reading = readTime(text);
+  return reading.ok ? reading.value : null;
+}
+
+function fail(problem: string): TimeReading {
+  return { ok: false, problem };
+}
+
+function tooLate(shown: string): TimeReading {
+  return fail(
+    `${shown} is beyond the latest time the clock can represent (${MAX_TIME_NS} ns, about 104 days)`,
+  );
 }
 
 /** "12.345us"-style label with the largest unit that keeps the integer part non-zero. */
 export function formatTime(time: number): string {
+  if (time >= 1e9) return `${trim(time / 1e9)}s`;
   if (time >= 1_000_000) return `${trim(time / 1_000_000)}ms`;
   if (time >= 1_000) return `${trim(time / 1_000)}us`;
   return `${time}ns`;

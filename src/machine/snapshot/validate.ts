@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { SYSREG_NAMES } from '../../arch/index.ts';
 import { injectorModeSchema, setupCallSchema } from '../scenario/schema-actions.ts';
 import type { Scenario } from '../scenario/index.ts';
@@ -14,7 +14,7 @@ import type { MachineState } from '../state.ts';
  */
 export function machineStateProblem(scenario: Scenario, raw: unknown): string | null {
   const schema = stateSchema(scenario);
-  const parsed = schema.safeParse(raw);
+  const parsed = z.safeParse(schema, raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     return issue === undefined ? 'invalid' : `${pathOf(issue.path)}: ${issue.message}`;
@@ -28,201 +28,173 @@ function pathOf(path: readonly PropertyKey[]): string {
   return out;
 }
 
-const nat = z.number().int().min(0);
-const time = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
-const u32 = z.number().int().min(0).max(0xffffffff);
+// zod/mini, as the scenario schema: the worker loads this before the first screen
+const intIn = (min: number, max: number) => z.int().check(z.minimum(min), z.maximum(max));
+const nat = z.int().check(z.minimum(0));
+const time = intIn(0, Number.MAX_SAFE_INTEGER);
+const u32 = intIn(0, 0xffffffff);
 
-const schemas = new WeakMap<Scenario, z.ZodType>();
+const schemas = new WeakMap<Scenario, z.ZodMiniType>();
 
-function stateSchema(scenario: Scenario): z.ZodType {
+function stateSchema(scenario: Scenario): z.ZodMiniType {
   const cached = schemas.get(scenario);
   if (cached !== undefined) return cached;
   const peCount = scenario.machine.pes;
   const maxIntid = 31 + scenario.machine.spis;
-  const pe = z
-    .number()
-    .int()
-    .min(0)
-    .max(peCount - 1);
-  const intid = z.number().int().min(0).max(maxIntid);
-  const lineIntid = z.number().int().min(16).max(maxIntid);
-  const lineKey = z.string().regex(/^\d+(@\d+)?$/, 'expected "intid" or "intid@pe"');
-  const opValue = z.union([z.number().int(), z.object({ var: z.string() }).strict()]);
-  const offset = nat.max(0x1ffff);
+  const pe = intIn(0, peCount - 1);
+  const intid = intIn(0, maxIntid);
+  const lineIntid = intIn(16, maxIntid);
+  const lineKey = z.string().check(z.regex(/^\d+(@\d+)?$/, 'expected "intid" or "intid@pe"'));
+  const opValue = z.union([z.int(), z.strictObject({ var: z.string() })]);
+  const offset = intIn(0, 0x1ffff);
   const sysreg = z.enum(SYSREG_NAMES);
   const op = z.discriminatedUnion('op', [
-    z
-      .object({
-        op: z.literal('dist-write'),
-        offset,
-        value: opValue,
-        size: z.union([z.literal(1), z.literal(4), z.literal(8)]),
-      })
-      .strict(),
-    z
-      .object({
-        op: z.literal('dist-read'),
-        offset,
-        size: z.union([z.literal(4), z.literal(8)]),
-        into: z.string().optional(),
-      })
-      .strict(),
-    z
-      .object({
-        op: z.literal('redist-write'),
-        offset,
-        value: opValue,
-        size: z.union([z.literal(1), z.literal(4)]),
-      })
-      .strict(),
-    z
-      .object({
-        op: z.literal('redist-read'),
-        offset,
-        size: z.literal(4),
-        into: z.string().optional(),
-      })
-      .strict(),
-    z.object({ op: z.literal('poll-dist'), offset, mask: u32 }).strict(),
-    z.object({ op: z.literal('poll-redist'), offset, mask: u32 }).strict(),
-    z.object({ op: z.literal('dist-rmw'), offset, clear: u32, set: u32 }).strict(),
-    z.object({ op: z.literal('redist-rmw'), offset, clear: u32, set: u32 }).strict(),
-    z.object({ op: z.literal('sysreg-write'), name: sysreg, value: opValue }).strict(),
-    z.object({ op: z.literal('sysreg-read'), name: sysreg, into: z.string().optional() }).strict(),
-    z.object({ op: z.literal('daif'), set: z.boolean() }).strict(),
-    z.object({ op: z.literal('allint'), value: z.boolean() }).strict(),
-    z.object({ op: z.literal('work'), ns: time, label: z.string() }).strict(),
-    z.object({ op: z.literal('log'), text: z.string() }).strict(),
-    z
-      .object({
-        op: z.literal('send-ipi'),
-        ipi: z.number().int().min(0).max(15),
-        targets: z.array(pe),
-      })
-      .strict(),
-    z.object({ op: z.literal('set-sctlr-nmi'), value: z.boolean() }).strict(),
-    z.object({ op: z.literal('secondaries-start') }).strict(),
-    z.object({ op: z.literal('boot-done') }).strict(),
-    z.object({ op: z.literal('critical-section'), enter: z.boolean() }).strict(),
-    z.object({ op: z.literal('call'), index: nat }).strict(),
-    z.object({ op: z.literal('irq-path') }).strict(),
-    z.object({ op: z.literal('dispatch') }).strict(),
-    z.object({ op: z.literal('handle'), nmi: z.boolean() }).strict(),
-    z.object({ op: z.literal('device-ack'), intid }).strict(),
-    z.object({ op: z.literal('eret') }).strict(),
+    z.strictObject({
+      op: z.literal('dist-write'),
+      offset,
+      value: opValue,
+      size: z.union([z.literal(1), z.literal(4), z.literal(8)]),
+    }),
+    z.strictObject({
+      op: z.literal('dist-read'),
+      offset,
+      size: z.union([z.literal(4), z.literal(8)]),
+      into: z.optional(z.string()),
+    }),
+    z.strictObject({
+      op: z.literal('redist-write'),
+      offset,
+      value: opValue,
+      size: z.union([z.literal(1), z.literal(4)]),
+    }),
+    z.strictObject({
+      op: z.literal('redist-read'),
+      offset,
+      size: z.literal(4),
+      into: z.optional(z.string()),
+    }),
+    z.strictObject({ op: z.literal('poll-dist'), offset, mask: u32 }),
+    z.strictObject({ op: z.literal('poll-redist'), offset, mask: u32 }),
+    z.strictObject({ op: z.literal('dist-rmw'), offset, clear: u32, set: u32 }),
+    z.strictObject({ op: z.literal('redist-rmw'), offset, clear: u32, set: u32 }),
+    z.strictObject({ op: z.literal('sysreg-write'), name: sysreg, value: opValue }),
+    z.strictObject({ op: z.literal('sysreg-read'), name: sysreg, into: z.optional(z.string()) }),
+    z.strictObject({ op: z.literal('daif'), set: z.boolean() }),
+    z.strictObject({ op: z.literal('allint'), value: z.boolean() }),
+    z.strictObject({ op: z.literal('work'), ns: time, label: z.string() }),
+    z.strictObject({ op: z.literal('log'), text: z.string() }),
+    z.strictObject({
+      op: z.literal('send-ipi'),
+      ipi: intIn(0, 15),
+      targets: z.array(pe),
+    }),
+    z.strictObject({ op: z.literal('set-sctlr-nmi'), value: z.boolean() }),
+    z.strictObject({ op: z.literal('secondaries-start') }),
+    z.strictObject({ op: z.literal('boot-done') }),
+    z.strictObject({ op: z.literal('critical-section'), enter: z.boolean() }),
+    z.strictObject({ op: z.literal('call'), index: nat }),
+    z.strictObject({ op: z.literal('irq-path') }),
+    z.strictObject({ op: z.literal('dispatch') }),
+    z.strictObject({ op: z.literal('handle'), nmi: z.boolean() }),
+    z.strictObject({ op: z.literal('device-ack'), intid }),
+    z.strictObject({ op: z.literal('eret') }),
   ]);
-  const masks = z.object({ i: z.boolean(), f: z.boolean(), allint: z.boolean() }).strict();
-  const frame = z
-    .object({
-      kind: z.enum(['task', 'irq', 'fiq', 'superpriority-irq']),
-      label: z.string(),
-      intid: intid.nullable(),
-      nmi: z.boolean(),
-      ops: z.array(op),
-      vars: z.record(z.string(), z.number().int()),
-      saved: masks.nullable(),
-      enteredAt: time,
-      workEnd: z.number().int().min(-1).max(Number.MAX_SAFE_INTEGER),
-    })
-    .strict();
-  const peState = z
-    .object({
-      index: pe,
-      masks,
-      sctlrNmi: z.boolean(),
-      frames: z.array(frame).min(1, 'a PE has at least its task frame'),
-      runAt: time.nullable(),
-      runToken: nat,
-      criticalSection: z.boolean(),
-      booted: z.boolean(),
-    })
-    .strict();
+  const masks = z.strictObject({ i: z.boolean(), f: z.boolean(), allint: z.boolean() });
+  const frame = z.strictObject({
+    kind: z.enum(['task', 'irq', 'fiq', 'superpriority-irq']),
+    label: z.string(),
+    intid: z.nullable(intid),
+    nmi: z.boolean(),
+    ops: z.array(op),
+    vars: z.record(z.string(), z.int()),
+    saved: z.nullable(masks),
+    enteredAt: time,
+    workEnd: intIn(-1, Number.MAX_SAFE_INTEGER),
+  });
+  const peState = z.strictObject({
+    index: pe,
+    masks,
+    sctlrNmi: z.boolean(),
+    frames: z.array(frame).check(z.minLength(1, 'a PE has at least its task frame')),
+    runAt: z.nullable(time),
+    runToken: nat,
+    criticalSection: z.boolean(),
+    booted: z.boolean(),
+  });
   const agendaItem = z.discriminatedUnion('kind', [
-    z.object({ kind: z.literal('pe-run'), pe, token: nat }).strict(),
-    z
-      .object({
-        kind: z.literal('timeline'),
-        index: nat.max(Math.max(scenario.timeline.length - 1, 0)),
-      })
-      .strict(),
-    z
-      .object({
-        kind: z.literal('expect'),
-        index: nat.max(Math.max(scenario.expect.length - 1, 0)),
-      })
-      .strict(),
-    z
-      .object({
-        kind: z.literal('device-fire'),
-        device: nat.max(Math.max(scenario.devices.length - 1, 0)),
-        pe: pe.nullable(),
-      })
-      .strict(),
-    z.object({ kind: z.literal('lower-line'), intid: lineIntid, pe: pe.nullable() }).strict(),
+    z.strictObject({ kind: z.literal('pe-run'), pe, token: nat }),
+    z.strictObject({
+      kind: z.literal('timeline'),
+      index: intIn(0, Math.max(scenario.timeline.length - 1, 0)),
+    }),
+    z.strictObject({
+      kind: z.literal('expect'),
+      index: intIn(0, Math.max(scenario.expect.length - 1, 0)),
+    }),
+    z.strictObject({
+      kind: z.literal('device-fire'),
+      device: intIn(0, Math.max(scenario.devices.length - 1, 0)),
+      pe: z.nullable(pe),
+    }),
+    z.strictObject({ kind: z.literal('lower-line'), intid: lineIntid, pe: z.nullable(pe) }),
   ]);
-  const desc = z
-    .object({
-      intid,
-      name: z.string(),
-      kind: z.enum(['irq', 'nmi', 'percpu-irq', 'percpu-nmi', 'ipi', 'ipi-nmi']),
-      trigger: z.enum(['level', 'edge']),
-      shared: z.boolean(),
-      enabled: z.boolean(),
-      handlerNs: time,
-    })
-    .strict();
-  const schema = z
-    .object({
-      now: time,
-      queue: z
-        .object({
-          heap: z.array(z.object({ at: time, seq: nat, item: agendaItem }).strict()),
-          nextSeq: nat,
-        })
-        .strict(),
-      pes: z.array(peState).length(peCount, `expected one entry per PE (${peCount})`),
-      guest: z
-        .object({
-          calls: z.array(setupCallSchema),
-          descs: z.record(z.string(), desc),
-          counts: z.record(
-            z.string(),
-            z.array(nat).length(peCount, `expected one count per PE (${peCount})`),
-          ),
-          log: z
-            .array(z.object({ at: time, pe: pe.nullable(), text: z.string() }).strict())
-            .max(2 * LOG_KEPT),
-          logTotal: nat,
-          logTexts: z.record(z.string(), z.number().int().min(1)),
-          booted: z.boolean(),
-        })
-        .strict(),
-      devices: z
-        .array(z.object({ asserted: z.array(lineKey), cursor: nat }).strict())
-        .length(
+  const desc = z.strictObject({
+    intid,
+    name: z.string(),
+    kind: z.enum(['irq', 'nmi', 'percpu-irq', 'percpu-nmi', 'ipi', 'ipi-nmi']),
+    trigger: z.enum(['level', 'edge']),
+    shared: z.boolean(),
+    enabled: z.boolean(),
+    handlerNs: time,
+  });
+  const schema = z.strictObject({
+    now: time,
+    queue: z.strictObject({
+      heap: z.array(z.strictObject({ at: time, seq: nat, item: agendaItem })),
+      nextSeq: nat,
+    }),
+    pes: z.array(peState).check(z.length(peCount, `expected one entry per PE (${peCount})`)),
+    guest: z.strictObject({
+      calls: z.array(setupCallSchema),
+      descs: z.record(z.string(), desc),
+      counts: z.record(
+        z.string(),
+        z.array(nat).check(z.length(peCount, `expected one count per PE (${peCount})`)),
+      ),
+      log: z
+        .array(z.strictObject({ at: time, pe: z.nullable(pe), text: z.string() }))
+        .check(z.maxLength(2 * LOG_KEPT)),
+      logTotal: nat,
+      logTexts: z.record(z.string(), z.int().check(z.minimum(1))),
+      booted: z.boolean(),
+    }),
+    devices: z
+      .array(z.strictObject({ asserted: z.array(lineKey), cursor: nat }))
+      .check(
+        z.length(
           scenario.devices.length,
           `expected one entry per device (${scenario.devices.length})`,
         ),
-      injector: z
-        .object({
-          mode: injectorModeSchema,
-          last: z.object({ intid, pe: pe.nullable() }).strict().nullable(),
-          chosen: z.array(intid),
-          held: z.array(lineKey),
-        })
-        .strict(),
-      prng: u32,
-      eventSeq: nat,
-      timelineNext: nat.max(scenario.timeline.length),
-      expectNext: nat.max(scenario.expect.length),
-      results: z
-        .array(z.object({ passed: z.boolean(), actual: z.string() }).strict().nullable())
-        .length(
+      ),
+    injector: z.strictObject({
+      mode: injectorModeSchema,
+      last: z.nullable(z.strictObject({ intid, pe: z.nullable(pe) })),
+      chosen: z.array(intid),
+      held: z.array(lineKey),
+    }),
+    prng: u32,
+    eventSeq: nat,
+    timelineNext: intIn(0, scenario.timeline.length),
+    expectNext: intIn(0, scenario.expect.length),
+    results: z
+      .array(z.nullable(z.strictObject({ passed: z.boolean(), actual: z.string() })))
+      .check(
+        z.length(
           scenario.expect.length,
           `expected one entry per expectation (${scenario.expect.length})`,
         ),
-    })
-    .strict();
+      ),
+  });
   schemas.set(scenario, schema);
   return schema;
 }

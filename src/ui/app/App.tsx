@@ -4,17 +4,26 @@ import { ErrorBanner } from '../views/shell/ErrorBanner.tsx';
 import { Notice } from '../views/shell/Notice.tsx';
 import { ScenarioPicker } from '../views/controls/ScenarioPicker.tsx';
 import { Topology } from '../views/topology/Topology.tsx';
-import { CpuDetail } from '../views/cpu/CpuDetail.tsx';
 import { InjectorPanel } from '../views/injector/InjectorPanel.tsx';
-import { CountsTable } from '../views/counters/CountsTable.tsx';
-import { EventLog } from '../views/log/EventLog.tsx';
 import { ScenarioPanel } from '../views/scenario/ScenarioPanel.tsx';
-import { InspectFocus } from '../views/selection/InspectFocus.tsx';
-import { Explainer } from '../views/explainer/Explainer.tsx';
-import { ItsPanel } from '../views/its/ItsPanel.tsx';
-import { PriorityLadder } from '../views/ladder/PriorityLadder.tsx';
-import { RegistersPanel } from '../views/registers/RegistersPanel.tsx';
-import { Timeline } from '../views/timeline/Timeline.tsx';
+import { lazyView } from '../boot/lazy-view.tsx';
+
+// Off the first screen's critical path: each in its own chunk (the charts bring d3 with them).
+const CpuDetail = lazyView(() => import('../views/cpu/CpuDetail.tsx'), 'CpuDetail');
+const CountsTable = lazyView(() => import('../views/counters/CountsTable.tsx'), 'CountsTable');
+const EventLog = lazyView(() => import('../views/log/EventLog.tsx'), 'EventLog');
+const InspectFocus = lazyView(() => import('../views/selection/InspectFocus.tsx'), 'InspectFocus');
+const Explainer = lazyView(() => import('../views/explainer/Explainer.tsx'), 'Explainer');
+const PriorityLadder = lazyView(
+  () => import('../views/ladder/PriorityLadder.tsx'),
+  'PriorityLadder',
+);
+const RegistersPanel = lazyView(
+  () => import('../views/registers/RegistersPanel.tsx'),
+  'RegistersPanel',
+);
+const ItsPanel = lazyView(() => import('../views/its/ItsPanel.tsx'), 'ItsPanel');
+const Timeline = lazyView(() => import('../views/timeline/Timeline.tsx'), 'Timeline');
 
 export function App() {
   return (

@@ -1,5 +1,6 @@
 import type { GicClient } from '../client/index.ts';
 import type { GicStore } from '../store/index.ts';
+import { whenViewsLoaded } from '../boot/view-loads.ts';
 import { whenAnimationsSettled } from '../motion.ts';
 import type { GicscopeTestApi } from './types.ts';
 
@@ -28,6 +29,7 @@ export function installTestApi(target: Window, store: GicStore, client: GicClien
     injectNmi: () => client.injectNmi(),
     whenIdle: async () => {
       await client.whenIdle();
+      await whenViewsLoaded();
       await whenAnimationsSettled();
       // let React commit what the last frame changed before the caller reads the page
       await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
