@@ -18,8 +18,10 @@ import { interruptPe, runPe } from './pe/runner.ts';
 import type { InjectorMode, RegisterTarget, Scenario } from './scenario/index.ts';
 import type { MachineState } from './state.ts';
 import { applyAction, readRegister, writeRegister } from './timeline.ts';
-import { machineView } from './view.ts';
-import type { MachineView } from './view.ts';
+import { countersTable } from './counters.ts';
+import type { CountersTable } from './counters.ts';
+import { machineView, peViews } from './view.ts';
+import type { MachineView, PeView } from './view.ts';
 
 export interface MachineSnapshot {
   readonly format: 'gicscope.machine';
@@ -67,6 +69,10 @@ export interface Machine {
     value: number | string,
   ): Result<readonly MachineEvent[], string>;
   view(): MachineView;
+  /** The PEs alone (what `view().pes` holds), without building the rest of the view. */
+  peViews(): readonly PeView[];
+  /** The guest's /proc/interrupts alone (what `view().counters` holds). */
+  counters(): CountersTable;
   expectationResults(): readonly ExpectationResult[];
   snapshot(): MachineSnapshot;
   restore(snapshot: MachineSnapshot): void;
@@ -213,6 +219,9 @@ export function createMachine(scenario: Scenario): Machine {
       return r.ok ? ok(drain()) : err(r.error);
     },
     view: () => machineView(core),
+    peViews: () => peViews(core),
+    counters: () =>
+      countersTable(core.plan.peCount, core.state.guest.descs, core.state.guest.counts),
     expectationResults: () =>
       scenario.expect.map((e, index) => {
         const r = core.state.results[index] ?? null;

@@ -4,37 +4,31 @@ import {
   selectCpus,
   selectEventsVersion,
   selectPlaying,
-  selectScenario,
+  selectTimelineVersion,
 } from '../../store/index.ts';
 import { useClient, useGic, useGicStore } from '../../store/instance.ts';
-import { EventBuffer } from './event-buffer.ts';
 import { timelineModel } from './model.ts';
 import { createTimelineChart, type TimelineChart } from './timeline-chart.ts';
 
-const CAPACITY = 4000;
-// the chart holds thousands of marks: during playback it redraws once a second (13–30 ms each in a storm)
-const REDRAW_WHILE_PLAYING_MS = 1000;
+// the chart holds thousands of marks: during playback it redraws twice a second (13–30 ms each in a storm)
+const REDRAW_WHILE_PLAYING_MS = 500;
 
-/** One lane per PE over virtual time; drag the cursor (or ←/→ on it) to seek. */
+/** One lane per PE over virtual time, at the shared cursor; drag the cursor (or ←/→ on it) to move. */
 export function Timeline() {
   const store = useGicStore();
   const client = useClient();
-  const version = useGic(selectEventsVersion);
-  const scenario = useGic(selectScenario);
+  const eventsVersion = useGic(selectEventsVersion);
+  const timelineVersion = useGic(selectTimelineVersion);
   const peCount = useGic(selectCpus)?.length ?? 0;
   const svgRef = useRef<SVGSVGElement>(null);
   const chartRef = useRef<TimelineChart | null>(null);
-  const bufferRef = useRef(new EventBuffer(CAPACITY));
   const hasMachine = peCount > 0;
-
-  useEffect(() => {
-    bufferRef.current.clear();
-  }, [scenario]);
 
   useEffect(() => {
     if (!svgRef.current) return;
     const chart = createTimelineChart(svgRef.current, {
       onSeek: (seq) => void client.seek(seq),
+      onStep: (direction) => void (direction < 0 ? client.stepBack() : client.step()),
     });
     chartRef.current = chart;
     return () => {
@@ -49,12 +43,16 @@ export function Timeline() {
   useEffect(() => {
     const redraw = () => {
       redrawRef.current = null;
-      const ring = store.getState().events;
-      // a frame carries at most 500 events, so the newest 600 always include the new ones
-      const latest = ring.latest(600);
-      bufferRef.current.merge(latest);
-      const current = latest.length ? latest[latest.length - 1].seq : null;
-      chartRef.current?.update(timelineModel(bufferRef.current.all(), peCount), current);
+      const { events, timeline, cursor } = store.getState();
+      const model = timelineModel({
+        spans: timeline.spans(),
+        steps: timeline.steps(),
+        instants: timeline.instants(),
+        events: events.latest(events.capacity),
+        peCount,
+        cursor,
+      });
+      chartRef.current?.update(model, cursor.seq);
     };
     if (!playing) {
       if (redrawRef.current !== null) window.clearTimeout(redrawRef.current);
@@ -63,8 +61,7 @@ export function Timeline() {
       // during playback the chart redraws a few times a second, not at every frame
       redrawRef.current = window.setTimeout(redraw, REDRAW_WHILE_PLAYING_MS);
     }
-  }, [store, version, peCount, playing]);
-
+  }, [store, eventsVersion, timelineVersion, peCount, playing]);
   useEffect(
     () => () => {
       if (redrawRef.current !== null) window.clearTimeout(redrawRef.current);

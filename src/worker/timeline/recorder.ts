@@ -1,0 +1,218 @@
+import type { MachineEvent } from '../../machine/index.ts';
+import type {
+  TimelineDelta,
+  TimelineInstant,
+  TimelineSpan,
+  TimelineStep,
+} from '../../protocol/index.ts';
+
+interface OpenSpan {
+  readonly id: number;
+  readonly pe: number;
+  readonly start: number;
+  readonly depth: number;
+  label: string;
+  intid: number | null;
+  /** opened by an acknowledge (a recording without exception events), closed by its EOI */
+  readonly byAcknowledge: boolean;
+}
+
+/** The recorder's state at a moment: the bars still open. Part of every checkpoint. */
+export interface RecorderSnapshot {
+  readonly open: readonly OpenSpan[];
+}
+
+/** Records kept while the page is busy; beyond this the oldest are dropped (and counted). */
+const PENDING_LIMIT = 20_000;
+
+const EXCEPTION_LABEL = { irq: 'IRQ', fiq: 'FIQ', 'superpriority-irq': 'NMI' } as const;
+
+function hexValue(value: string): number | null {
+  return /^0x[0-9a-f]+$/i.test(value) ? Number(BigInt(value) & 0xffn) : null;
+}
+
+/**
+ * Builds the timeline from every machine event as it happens — handler bars (exception entry to
+ * ERET, labelled at the acknowledge), PMR and running-priority steps, NMI / SGI / injection
+ * instants — so that no bar is left open or missing when the log skips events.
+ */
+export class TimelineRecorder {
+  #open: OpenSpan[] = [];
+  #spans = new Map<number, TimelineSpan>();
+  #steps: TimelineStep[] = [];
+  #instants: TimelineInstant[] = [];
+  #dropped = 0;
+  #pendingCount = 0;
+
+  record(event: MachineEvent): void {
+    switch (event.kind) {
+      case 'exception-taken':
+        this.#push({
+          id: event.seq,
+          pe: event.pe,
+          start: event.at,
+          depth: event.depth,
+          label: EXCEPTION_LABEL[event.exception],
+          intid: null,
+          byAcknowledge: false,
+        });
+        return;
+      case 'exception-returned': {
+        const index = this.#open.findLastIndex((s) => s.pe === event.pe && !s.byAcknowledge);
+        if (index >= 0) this.#close(index, event.seq, event.at);
+        return;
+      }
+      case 'nmi-injected':
+        if (event.targetPe !== null)
+          this.#instant({ seq: event.seq, pe: event.targetPe, time: event.at, label: 'inject' });
+        return;
+      case 'gic':
+        this.#gic(event);
+        return;
+      default:
+        return;
+    }
+  }
+
+  #gic(event: Extract<MachineEvent, { kind: 'gic' }>): void {
+    const e = event.event;
+    switch (e.kind) {
+      case 'acknowledged': {
+        this.#step({
+          seq: event.seq,
+          pe: e.pe,
+          time: event.at,
+          series: 'rpr',
+          value: e.runningPriority,
+        });
+        if (e.nmi) this.#instant({ seq: event.seq, pe: e.pe, time: event.at, label: 'NMI' });
+        if (e.intid >= 1020) return;
+        const top = this.#open.findLast((s) => s.pe === e.pe);
+        if (top && !top.byAcknowledge && top.intid === null) {
+          top.intid = e.intid;
+          top.label = `${e.nmi ? 'NMI' : top.label} ${e.intid}`;
+          this.#emit(top, null, null);
+        } else {
+          const depth = this.#open.filter((s) => s.pe === e.pe).length + 1;
+          this.#push({
+            id: event.seq,
+            pe: e.pe,
+            start: event.at,
+            depth,
+            label: `INTID ${e.intid}`,
+            intid: e.intid,
+            byAcknowledge: true,
+          });
+        }
+        return;
+      }
+      case 'priority-dropped': {
+        this.#step({
+          seq: event.seq,
+          pe: e.pe,
+          time: event.at,
+          series: 'rpr',
+          value: e.runningPriority,
+        });
+        const index = this.#open.findLastIndex(
+          (s) => s.pe === e.pe && s.byAcknowledge && s.intid === e.intid,
+        );
+        if (index >= 0) this.#close(index, event.seq, event.at);
+        return;
+      }
+      case 'register-written': {
+        if (e.register !== 'ICC_PMR_EL1' || e.pe === null) return;
+        const value = hexValue(e.value);
+        if (value !== null)
+          this.#step({ seq: event.seq, pe: e.pe, time: event.at, series: 'pmr', value });
+        return;
+      }
+      case 'sgi-generated':
+        this.#instant({ seq: event.seq, pe: e.pe, time: event.at, label: 'SGI' });
+        return;
+      default:
+        return;
+    }
+  }
+
+  /** Records since the last call, or null when there are none. */
+  drain(): TimelineDelta | null {
+    if (this.#pendingCount === 0 && this.#dropped === 0) return null;
+    const delta: TimelineDelta = {
+      spans: [...this.#spans.values()],
+      steps: this.#steps,
+      instants: this.#instants,
+      dropped: this.#dropped,
+    };
+    this.#spans = new Map();
+    this.#steps = [];
+    this.#instants = [];
+    this.#dropped = 0;
+    this.#pendingCount = 0;
+    return delta;
+  }
+
+  snapshot(): RecorderSnapshot {
+    return { open: this.#open.map((s) => ({ ...s })) };
+  }
+
+  /** Back to a checkpoint's open bars; records not yet sent are dropped (replay re-creates them). */
+  restore(snapshot: RecorderSnapshot): void {
+    this.#open = snapshot.open.map((s) => ({ ...s }));
+    this.#spans = new Map();
+    this.#steps = [];
+    this.#instants = [];
+    this.#pendingCount = 0;
+  }
+
+  #push(span: OpenSpan): void {
+    this.#open.push(span);
+    this.#emit(span, null, null);
+  }
+
+  #close(index: number, seq: number, time: number): void {
+    const [span] = this.#open.splice(index, 1);
+    this.#emit(span, seq, time);
+  }
+
+  #emit(span: OpenSpan, endSeq: number | null, end: number | null): void {
+    if (!this.#spans.has(span.id)) this.#grow();
+    this.#spans.set(span.id, {
+      id: span.id,
+      pe: span.pe,
+      start: span.start,
+      end,
+      endSeq,
+      depth: span.depth,
+      label: span.label,
+    });
+  }
+
+  #step(step: TimelineStep): void {
+    this.#grow();
+    this.#steps.push(step);
+  }
+
+  #instant(instant: TimelineInstant): void {
+    this.#grow();
+    this.#instants.push(instant);
+  }
+
+  /** Keeps the pending records bounded: past the limit the oldest kind-wise half goes. */
+  #grow(): void {
+    this.#pendingCount += 1;
+    if (this.#pendingCount <= PENDING_LIMIT) return;
+    const drop = (list: unknown[]) => {
+      const n = Math.floor(list.length / 2);
+      list.splice(0, n);
+      return n;
+    };
+    let dropped = drop(this.#steps) + drop(this.#instants);
+    const spans = [...this.#spans.values()];
+    const n = Math.floor(spans.length / 2);
+    for (const span of spans.slice(0, n)) this.#spans.delete(span.id);
+    dropped += n;
+    this.#dropped += dropped;
+    this.#pendingCount -= dropped;
+  }
+}
