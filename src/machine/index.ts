@@ -34,3 +34,4 @@ export { KERNEL_VERSIONS, pseudoNmiValues } from './guest/kernel-profiles.ts';
 export type { KernelVersion, SecuritySetup, PseudoNmiValues } from './guest/kernel-profiles.ts';
 export type { ExceptionKind, InterruptMasks } from './pe/pstate.ts';
 export { formatTime, parseTime } from './clock/index.ts';
+export { reportText, type WriteReport } from './write-report.ts';

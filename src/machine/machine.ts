@@ -18,6 +18,7 @@ import { interruptPe, runPe } from './pe/runner.ts';
 import type { InjectorMode, RegisterTarget, Scenario } from './scenario/index.ts';
 import type { MachineState } from './state.ts';
 import { applyAction, readRegister, writeRegister } from './timeline.ts';
+import type { WriteReport } from './write-report.ts';
 import { countersTable } from './counters.ts';
 import type { CountersTable } from './counters.ts';
 import { machineView, peViews } from './view.ts';
@@ -63,11 +64,14 @@ export interface Machine {
   readRegister(
     target: RegisterTarget,
   ): Result<{ readonly value: bigint; readonly events: readonly MachineEvent[] }, string>;
-  /** A register write from outside (UI edit); an error names what is out of range. */
+  /**
+   * A register write from outside (UI edit); an error names what is out of range. The report
+   * says what the register holds now and why that differs from the value written.
+   */
   writeRegister(
     target: RegisterTarget,
     value: number | string,
-  ): Result<readonly MachineEvent[], string>;
+  ): Result<{ readonly report: WriteReport; readonly events: readonly MachineEvent[] }, string>;
   view(): MachineView;
   /** The PEs alone (what `view().pes` holds), without building the rest of the view. */
   peViews(): readonly PeView[];
@@ -216,7 +220,7 @@ export function createMachine(scenario: Scenario): Machine {
     },
     writeRegister(target, value) {
       const r = writeRegister(core, target, value);
-      return r.ok ? ok(drain()) : err(r.error);
+      return r.ok ? ok({ report: r.value, events: drain() }) : err(r.error);
     },
     view: () => machineView(core),
     peViews: () => peViews(core),

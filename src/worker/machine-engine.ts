@@ -4,6 +4,7 @@ import {
   builtinScenario,
   createMachine,
   parseScenarioText,
+  reportText,
   type Machine,
   type MachineEvent,
   type MachineSnapshot,
@@ -199,15 +200,19 @@ class MachineEngine implements Engine {
     checkRegisterTarget(target);
     const result = this.#machine.writeRegister(toMachineTarget(target), `0x${value.toString(16)}`);
     if (!result.ok) throw new InputError(result.error);
-    const written = result.value.find(
-      (e) => e.kind === 'gic' && e.event.kind === 'register-written',
-    );
-    const effects = result.value
-      .filter((e) => e.kind === 'gic' && e.event.kind !== 'register-written')
+    // what was stored and why it differs, then what it did (the page's own reads never appear)
+    const effects = result.value.events
+      .filter(
+        (e) =>
+          e.kind === 'gic' &&
+          e.event.kind !== 'register-written' &&
+          e.event.kind !== 'register-read',
+      )
       .map((e) => eventView(e).text);
-    const what = written ? eventView(written).text : `wrote 0x${value.toString(16)}`;
     return {
-      detail: effects.length ? `${what}: ${effects.join('; ')}` : `${what}; no interrupt changed`,
+      detail: `${reportText(result.value.report)}. ${
+        effects.length ? `Effects: ${effects.join('; ')}` : 'No interrupt changed.'
+      }`,
       effect: true,
     };
   }

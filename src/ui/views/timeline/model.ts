@@ -48,7 +48,7 @@ export interface TimelineInput {
   readonly steps: readonly TimelineStep[];
   readonly instants: readonly TimelineInstant[];
   /** the log's events (the recorded future included), for the marks a drag seeks to */
-  readonly events: readonly EventView[];
+  readonly events: readonly Pick<EventView, 'seq' | 'time'>[];
   readonly peCount: number;
   readonly cursor: { readonly seq: number; readonly time: number };
 }
@@ -65,7 +65,16 @@ export function timelineModel(input: TimelineInput): TimelineModel {
   for (const step of input.steps)
     if (step.pe < peCount)
       (step.series === 'pmr' ? pmr : rpr)[step.pe].push({ time: step.time, value: step.value });
-  const marks = input.events.map((e) => ({ seq: e.seq, time: e.time }));
+  // what a drag can seek to: every event the page knows the time of (log rows and records)
+  const known = new Map<number, number>();
+  for (const e of input.events) known.set(e.seq, e.time);
+  for (const r of input.steps) known.set(r.seq, r.time);
+  for (const r of input.instants) known.set(r.seq, r.time);
+  for (const r of input.spans) {
+    known.set(r.id, r.start);
+    if (r.endSeq !== null && r.end !== null) known.set(r.endSeq, r.end);
+  }
+  const marks = [...known].sort((a, b) => a[0] - b[0]).map(([seq, time]) => ({ seq, time }));
   const times = [
     ...(marks.length ? [marks[0].time, marks[marks.length - 1].time] : []),
     ...(input.spans.length ? [input.spans[0].start] : []),
