@@ -20,6 +20,11 @@ export class NoEffect extends Error {
   override readonly name = 'NoEffect';
 }
 
+/** A snapshot as the host keeps it: opaque but for its size. */
+export interface EngineSnapshot {
+  readonly bytes: number;
+}
+
 /** What one instant of virtual time did. */
 export interface InstantResult {
   readonly time: number;
@@ -65,8 +70,10 @@ export interface Engine {
   readRegister(target: RegisterTarget): InputOutcome;
   /** Registers, ladder and explanation for one PE (and INTID); no side effects, no events. */
   inspect(pe: number, intid: number | null): InspectionView;
-  snapshot(): unknown;
-  restore(snapshot: unknown): void;
+  /** The machine at this moment, with the heap bytes it keeps alive (checkpoints budget by it). */
+  snapshot(): EngineSnapshot;
+  /** @throws Error when the snapshot is damaged or belongs to another scenario (nothing changes) */
+  restore(snapshot: EngineSnapshot): void;
   /** The whole view (after load) — also becomes the base of the next diff. */
   view(): MachineView;
   /** What changed since the last `view()` or `diff()`. */

@@ -3,7 +3,6 @@
 export { Host, NS_PER_MS_AT_1X, type Scheduler } from './host.ts';
 export { History, type HistoryOptions, type StepRecord } from './history/history.ts';
 export { compareMoments, START, END, type Moment } from './history/moment.ts';
-export { byteSize } from './history/byte-size.ts';
 export {
   InputError,
   NoEffect,

@@ -31,6 +31,7 @@ import type {
 import {
   InputError,
   type Engine,
+  type EngineSnapshot,
   type EngineFactory,
   type InputOutcome,
   type InstantResult,
@@ -59,7 +60,7 @@ function toMachineTarget(target: RegisterTarget): MachineRegisterTarget {
   }
 }
 
-interface EngineSnapshot {
+interface MachineEngineSnapshot extends EngineSnapshot {
   readonly machine: MachineSnapshot;
   readonly seq: number;
   readonly lastInjection: Extract<MachineEvent, { kind: 'nmi-injected' }> | null;
@@ -244,9 +245,12 @@ class MachineEngine implements Engine {
     });
   }
 
-  snapshot(): EngineSnapshot {
+  snapshot(): MachineEngineSnapshot {
+    const machine = this.#machine.snapshot();
     return {
-      machine: this.#machine.snapshot(),
+      // the machine counts its own bytes; the rest is a few small objects
+      bytes: machine.bytes + 1024,
+      machine,
       seq: this.#seq,
       lastInjection: this.#lastInjection,
       lastFailure: this.#lastFailure,
@@ -254,8 +258,8 @@ class MachineEngine implements Engine {
     };
   }
 
-  restore(snapshot: unknown): void {
-    const s = snapshot as EngineSnapshot;
+  restore(snapshot: EngineSnapshot): void {
+    const s = snapshot as MachineEngineSnapshot;
     this.#machine.restore(s.machine);
     this.#seq = s.seq;
     this.#lastInjection = s.lastInjection;

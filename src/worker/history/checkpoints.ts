@@ -1,11 +1,12 @@
+import type { EngineSnapshot } from '../engine.ts';
 import { compareMoments, type Moment } from './moment.ts';
 
 export interface Checkpoint {
   readonly moment: Moment;
   /** the engine's last event at that moment */
   readonly seq: number;
-  readonly snapshot: unknown;
-  /** estimated heap bytes of the snapshot (byte-size.ts) */
+  readonly snapshot: EngineSnapshot;
+  /** heap bytes the snapshot keeps alive (as the machine counts them) */
   readonly bytes: number;
 }
 

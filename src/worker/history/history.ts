@@ -1,6 +1,5 @@
 import type { MachineInput, RecordedInput, RecoveryCheckpoint } from '../../protocol/index.ts';
-import type { Engine, InputOutcome } from '../engine.ts';
-import { byteSize } from './byte-size.ts';
+import type { Engine, EngineSnapshot, InputOutcome } from '../engine.ts';
 import { Checkpoints, type Checkpoint } from './checkpoints.ts';
 import { compareMoments, END, START, type Moment } from './moment.ts';
 
@@ -59,15 +58,17 @@ export class History {
     this.#maxSpacing = Math.max(this.#minSpacing, options.maxSpacingEvents ?? 50_000);
     let first: Checkpoint;
     if (resume) {
-      engine.restore(resume.checkpoint.snapshot);
-      const { moment, seq, snapshot } = resume.checkpoint;
-      first = { moment, seq, snapshot, bytes: byteSize(snapshot) };
+      // the page's copy of a snapshot this worker's predecessor took (restore checks it)
+      const snapshot = resume.checkpoint.snapshot as EngineSnapshot;
+      engine.restore(snapshot);
+      const { moment, seq } = resume.checkpoint;
+      first = { moment, seq, snapshot, bytes: Number(snapshot.bytes) || 0 };
       this.#cursor = moment;
       this.#inputBase = moment.inputs;
       this.#inputs = [...resume.inputs];
     } else {
       const snapshot = engine.snapshot();
-      first = { moment: START, seq: engine.eventSeq(), snapshot, bytes: byteSize(snapshot) };
+      first = { moment: START, seq: engine.eventSeq(), snapshot, bytes: snapshot.bytes };
     }
     this.#checkpoints = new Checkpoints(first, options.budgetBytes ?? DEFAULT_BUDGET);
     this.#lastCheckpointSeq = first.seq;
@@ -200,7 +201,7 @@ export class History {
     // replaying the recorded future: a checkpoint already lies close ahead
     if (after && after.seq - seq < this.#spacing) return;
     const snapshot = this.engine.snapshot();
-    const bytes = byteSize(snapshot);
+    const bytes = snapshot.bytes;
     this.#spacing = this.#spacingFor(bytes);
     checkpoints.add({ moment: this.#cursor, seq, snapshot, bytes }, seq);
   }
