@@ -78,10 +78,18 @@ export interface Engine {
   view(): MachineView;
   /** What changed since the last `view()` or `diff()`. */
   diff(): MachineDiff;
-  /** The newest `limit` events since the last call (older ones are counted, not kept). */
+  /**
+   * The newest `limit` events since the last call, none after the current event (after a step
+   * back the ones from the old future are replayed when reached); older ones are counted.
+   */
   drainEvents(limit: number): { readonly events: EventView[]; readonly skipped: number };
   /** Timeline records since the last call (complete: every event feeds them). */
   drainTimeline(): TimelineDelta | null;
+  /**
+   * Drops what is waiting for the next frame from after event `seq` (the future is about to be
+   * rewritten): events, and timeline records — a bar that closed later is open again.
+   */
+  forgetPendingAfter(seq: number): void;
 }
 
 export interface EngineFactory {

@@ -28,12 +28,27 @@ export class EventRing<T> {
   }
 
   /** The newest `limit` items (oldest first) and how many pushed since the last drain are not among them. */
-  drain(limit: number): { readonly items: T[]; readonly skipped: number } {
-    const all = this.items();
+  drain(
+    limit: number,
+    keep: (item: T) => boolean = () => true,
+  ): {
+    readonly items: T[];
+    readonly skipped: number;
+  } {
+    const all = this.items().filter(keep);
     const items = all.slice(Math.max(0, all.length - limit));
-    const skipped = this.#pushed - items.length;
+    const skipped = Math.max(0, this.#pushed - items.length);
     this.clear();
     return { items, skipped };
+  }
+
+  /** Keeps only the items `keep` accepts (counts stay: what was pushed was pushed). */
+  retain(keep: (item: T) => boolean): void {
+    const kept = this.items().filter(keep);
+    const pushed = this.#pushed;
+    this.clear();
+    for (const item of kept) this.push(item);
+    this.#pushed = pushed;
   }
 
   clear(): void {

@@ -51,6 +51,13 @@ const STEPS_PER_CLOCK_READ = 32;
 const INSPECT_WHILE_BUSY_MS = 250;
 /** The log keeps 2000 rows; more per frame would only cost cloning. */
 const MAX_EVENTS_PER_FRAME = 250;
+/** While playing or running a job the log redraws 4×/s with 100 rows: fewer events per frame. */
+const MAX_EVENTS_PER_BUSY_FRAME = 60;
+/**
+ * While busy, frames come at most 25 times a second: each one costs a structured clone on both
+ * sides (about 100 KB in a 64-PE storm), and the page does not need more to look live.
+ */
+const BUSY_FRAME_INTERVAL_MS = 40;
 /** How often the page's crash-recovery copy gets a fresh checkpoint. */
 const RECOVERY_CHECKPOINT_MS = 2000;
 
@@ -99,7 +106,9 @@ function applyInput(engine: Engine, input: MachineInput) {
   }
 }
 
-const isWholeNs = (t: number) => Number.isSafeInteger(t) && t >= 0;
+/** The farthest a run may aim: 10⁹ s of virtual time (a whole number of ns, exact as a double). */
+const MAX_HORIZON_NS = 1e18;
+const isWholeNs = (t: number) => Number.isInteger(t) && t >= 0 && t <= MAX_HORIZON_NS;
 
 /**
  * Owns the simulation in the worker: handshake, commands, playback, long operations in slices,
@@ -121,6 +130,7 @@ export class Host {
   #unacked: number | null = null;
   #dirty = false;
   #lastInspection = -Infinity;
+  #lastFrameAt = -Infinity;
   /** the newest event the page holds (it may lie after the cursor after a step back) */
   #horizonSeq = -1;
   #forgetAfter: number | null = null;
@@ -253,7 +263,7 @@ export class Host {
         const time = message.time;
         if (!isWholeNs(time))
           throw new InputError(
-            `a time is a whole number of nanoseconds from 0 to ${Number.MAX_SAFE_INTEGER}, got ${time}`,
+            `a time is a whole number of nanoseconds from 0 to 1e18 (10⁹ s), got ${time}`,
           );
         const now = Math.max(0, history.cursor.time);
         if (time < now)
@@ -628,12 +638,20 @@ export class Host {
   #flush(force = false): void {
     const session = this.#session;
     if (!session) return;
-    if (!force && this.#unacked !== null) {
+    const busy = this.#playing || this.#job !== null;
+    const now = this.scheduler.now();
+    if (
+      !force &&
+      (this.#unacked !== null || (busy && now - this.#lastFrameAt < BUSY_FRAME_INTERVAL_MS))
+    ) {
       this.#dirty = true;
       return;
     }
+    this.#lastFrameAt = now;
     const { engine, history } = session;
-    const { events, skipped } = engine.drainEvents(MAX_EVENTS_PER_FRAME);
+    const { events, skipped } = engine.drainEvents(
+      busy && !force ? MAX_EVENTS_PER_BUSY_FRAME : MAX_EVENTS_PER_FRAME,
+    );
     const last = events.at(-1);
     // after a resume the horizon is unknown (Infinity) until the next input rewrites it
     if (last && last.seq > this.#horizonSeq) this.#horizonSeq = last.seq;

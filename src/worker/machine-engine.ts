@@ -68,6 +68,9 @@ interface MachineEngineSnapshot extends EngineSnapshot {
   readonly timeline: RecorderSnapshot;
 }
 
+/** Dirty-set numbering of banked interrupts: above every SPI INTID (special INTIDs start at 1020). */
+const BANKED = 1024;
+
 /** The newest events kept for the next frame: the page's log shows no more per frame. */
 const EVENTS_KEPT = 250;
 
@@ -108,7 +111,8 @@ class MachineEngine implements Engine {
     injector: string;
     checks: string;
   } | null = null;
-  #dirtyKeys = new Set<string>();
+  /** interrupts an event touched: an SPI by its INTID, a PE's SGI/PPI as BANKED + 32·pe + INTID */
+  #dirtyKeys = new Set<number>();
   #allDirty = true;
   #countersDirty = true;
   #metaDirty = true;
@@ -144,8 +148,8 @@ class MachineEngine implements Engine {
     if (e.kind === 'interrupt-configured' || e.kind === 'routed') this.#metaDirty = true;
     if ('intid' in e && typeof e.intid === 'number' && e.intid < 1020) {
       const pe = 'pe' in e && typeof e.pe === 'number' ? e.pe : null;
-      if (e.intid >= 32) this.#dirtyKeys.add(interruptKey(e.intid, null));
-      else if (pe !== null) this.#dirtyKeys.add(interruptKey(e.intid, pe));
+      if (e.intid >= 32) this.#dirtyKeys.add(e.intid);
+      else if (pe !== null) this.#dirtyKeys.add(BANKED + 32 * pe + e.intid);
       else this.#allDirty = true;
     }
   }
@@ -264,8 +268,9 @@ class MachineEngine implements Engine {
     this.#seq = s.seq;
     this.#lastInjection = s.lastInjection;
     this.#lastFailure = s.lastFailure;
+    // what waits for the next frame stays: it happened (or is the recorded future, which the
+    // frame leaves out until the cursor reaches it again)
     this.#timeline.restore(s.timeline);
-    this.#events.clear();
     this.#allDirty = true;
     this.#countersDirty = true;
     this.#metaDirty = true;
@@ -306,9 +311,12 @@ class MachineEngine implements Engine {
       for (const i of sent.interrupts.values())
         consider(i.key, i.intid, i.class === 'spi' ? null : i.pe);
     else
-      for (const key of this.#dirtyKeys) {
-        const known = sent.interrupts.get(key);
-        if (known) consider(key, known.intid, known.class === 'spi' ? null : known.pe);
+      for (const index of this.#dirtyKeys) {
+        const banked = index >= BANKED;
+        const intid = banked ? (index - BANKED) % 32 : index;
+        const pe = banked ? Math.floor((index - BANKED) / 32) : null;
+        const key = interruptKey(intid, pe);
+        if (sent.interrupts.has(key)) consider(key, intid, pe);
       }
     this.#dirtyKeys.clear();
     this.#allDirty = false;
@@ -350,8 +358,14 @@ class MachineEngine implements Engine {
   }
 
   drainEvents(limit: number): { events: EventView[]; skipped: number } {
-    const { items, skipped } = this.#events.drain(limit);
+    const now = this.#seq;
+    const { items, skipped } = this.#events.drain(limit, (e) => e.seq <= now);
     return { events: items.map(eventView), skipped };
+  }
+
+  forgetPendingAfter(seq: number): void {
+    this.#events.retain((e) => e.seq <= seq);
+    this.#timeline.forgetPendingAfter(seq);
   }
 
   drainTimeline(): TimelineDelta | null {

@@ -8,6 +8,7 @@ import type {
   ToWorker,
 } from '../../protocol/index.ts';
 import { createGicStore, visibleLog, type GicStore } from '../store/index.ts';
+import { openAtCursor, timelineModel } from '../views/timeline/model.ts';
 import { GicClient, type CommandResult } from './client.ts';
 
 /** Scheduler turns a command may take before the test presses Pause. */
@@ -284,4 +285,99 @@ export class Session {
     const { rows } = visibleLog(s);
     return { view: s.view, cursor: s.cursor, newest: rows.at(-1) ?? null, rows, state: s };
   }
+}
+
+/** How a test wires the page to a worker host and builds fresh engines for the oracle. */
+export interface Wiring {
+  readonly port: (scheduler: ReturnType<FakeClock['scheduler']>) => Port<ToWorker, FromWorker>;
+  readonly fresh: (scenario: string) => OracleEngine;
+  /** where a line per action goes, when set */
+  readonly log?: (line: string) => void;
+}
+
+/** The invariants after one action; returns a description of the first broken one, or null. */
+export function check(session: Session, oracle: Oracle): string | null {
+  const drawn = session.drawn();
+  const { cursor, view } = drawn;
+  if (!Number.isInteger(cursor.time)) return `time ${cursor.time} is not a whole number of ns`;
+  if (!view) return 'no view';
+  const reference = oracle.at(cursor.moment, session.inputs);
+  if (reference.seq !== cursor.seq)
+    return `cursor at event ${cursor.seq}, a fresh machine at that moment is at event ${reference.seq}`;
+  const a = JSON.stringify(view);
+  const b = JSON.stringify(reference.view);
+  if (a !== b)
+    return `the page's view differs from a fresh machine's at ${cursor.time} ns:\n${firstDifference(view, reference.view)}`;
+  for (let i = 1; i < drawn.rows.length; i += 1)
+    if (drawn.rows[i].seq <= drawn.rows[i - 1].seq) return 'log rows out of order';
+  if (drawn.newest && drawn.newest.seq > cursor.seq)
+    return `the log shows event ${drawn.newest.seq} after the cursor (${cursor.seq})`;
+  if (cursor.seq >= 0 && drawn.newest?.seq !== cursor.seq)
+    return `the newest log row is ${drawn.newest?.seq ?? 'none'}, the cursor ${cursor.seq}`;
+  // the timeline's open bars are the PEs' handler stacks
+  const s = drawn.state;
+  if (s.timeline.dropped === 0) {
+    const model = timelineModel({
+      spans: s.timeline.spans(),
+      steps: s.timeline.steps(),
+      instants: s.timeline.instants(),
+      events: s.events.latest(s.events.capacity),
+      peCount: view.cpus.length,
+      cursor,
+    });
+    const open = openAtCursor(model);
+    for (const cpu of reference.view.cpus) {
+      const bars = open.get(cpu.pe)?.length ?? 0;
+      if (bars !== cpu.handlers.length)
+        return `PE ${cpu.pe}: the timeline has ${bars} bars open at the cursor, the PE ${cpu.handlers.length} handlers`;
+    }
+  }
+  return null;
+}
+
+function firstDifference(a: unknown, b: unknown, path = 'view'): string {
+  if (JSON.stringify(a) === JSON.stringify(b)) return '';
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null)
+    return `${path}: page ${JSON.stringify(a)} vs fresh ${JSON.stringify(b)}`;
+  for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
+    const d = firstDifference(
+      (a as Record<string, unknown>)[key],
+      (b as Record<string, unknown>)[key],
+      `${path}.${key}`,
+    );
+    if (d) return d;
+  }
+  return path;
+}
+
+/** Runs a sequence; returns the index of the failing action and why, or null. */
+export async function runSequence(
+  wiring: Wiring,
+  scenario: string,
+  actions: readonly Action[],
+): Promise<{ readonly index: number; readonly problem: string } | null> {
+  const session = new Session(wiring.port);
+  let oracle = new Oracle(() => wiring.fresh(scenario));
+  await session.connect(scenario);
+  const first = check(session, oracle);
+  if (first) return { index: -1, problem: first };
+  for (const [index, action] of actions.entries()) {
+    const t0 = performance.now();
+    try {
+      const result = await session.run(action);
+      // a reset is a fresh start: the oracle starts over too
+      if (action.do === 'reset') oracle = new Oracle(() => wiring.fresh(scenario));
+      if (result && !result.ok && result.failure === 'invalid')
+        return { index, problem: `refused as invalid: ${result.detail}` };
+    } catch (error) {
+      return { index, problem: `threw: ${error instanceof Error ? error.stack : String(error)}` };
+    }
+    const problem = check(session, oracle);
+    wiring.log?.(
+      `  ${index} ${JSON.stringify(action)} ${(performance.now() - t0).toFixed(0)} ms → ` +
+        `t=${session.store.getState().cursor.time} seq=${session.store.getState().cursor.seq}`,
+    );
+    if (problem) return { index, problem };
+  }
+  return null;
 }

@@ -2,8 +2,7 @@ import { appendFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createMemoryPair, type FromWorker, type ToWorker } from '../../protocol/index.ts';
 import { Host, machineEngineFactory } from '../../worker/index.ts';
-import { timelineModel, openAtCursor } from '../views/timeline/model.ts';
-import { Oracle, Session, type Action } from './session-harness.ts';
+import { runSequence, type Action, type Wiring } from './session-harness.ts';
 
 // Model-based test of time travel (issue 9): seeded random sequences of user actions against the
 // real page store and client, over the memory transport, to the real worker host. After every
@@ -49,111 +48,23 @@ function randomAction(random: () => number, peCount: number, seqHint: number): A
   return { do: 'reset' };
 }
 
-function newSession(): { session: Session; oracle: Oracle } {
-  const session = new Session((scheduler) => {
+export const wiring: Wiring = {
+  port: (scheduler) => {
     const [page, worker] = createMemoryPair<ToWorker, FromWorker>();
+    // small checkpoint spacing and budget: replays, thinning and origin moves happen often
     new Host(worker, machineEngineFactory, scheduler, {
       minSpacingEvents: 200,
       maxSpacingEvents: 800,
       budgetBytes: 4_000_000,
     });
     return page;
-  });
-  return { session, oracle: null! };
-}
-
-/** The invariants after one action; returns a description of the first broken one, or null. */
-function check(session: Session, oracle: Oracle): string | null {
-  const drawn = session.drawn();
-  const { cursor, view } = drawn;
-  if (!Number.isInteger(cursor.time)) return `time ${cursor.time} is not a whole number of ns`;
-  if (!view) return 'no view';
-  const reference = oracle.at(cursor.moment, session.inputs);
-  if (reference.seq !== cursor.seq)
-    return `cursor at event ${cursor.seq}, a fresh machine at that moment is at event ${reference.seq}`;
-  const a = JSON.stringify(view);
-  const b = JSON.stringify(reference.view);
-  if (a !== b)
-    return `the page's view differs from a fresh machine's at ${cursor.time} ns:\n${firstDifference(view, reference.view)}`;
-  for (let i = 1; i < drawn.rows.length; i += 1)
-    if (drawn.rows[i].seq <= drawn.rows[i - 1].seq) return 'log rows out of order';
-  if (drawn.newest && drawn.newest.seq > cursor.seq)
-    return `the log shows event ${drawn.newest.seq} after the cursor (${cursor.seq})`;
-  if (cursor.seq >= 0 && drawn.newest?.seq !== cursor.seq)
-    return `the newest log row is ${drawn.newest?.seq ?? 'none'}, the cursor ${cursor.seq}`;
-  // the timeline's open bars are the PEs' handler stacks
-  const s = drawn.state;
-  if (s.timeline.dropped === 0) {
-    const model = timelineModel({
-      spans: s.timeline.spans(),
-      steps: s.timeline.steps(),
-      instants: s.timeline.instants(),
-      events: s.events.latest(s.events.capacity),
-      peCount: view.cpus.length,
-      cursor,
-    });
-    const open = openAtCursor(model);
-    for (const cpu of reference.view.cpus) {
-      const bars = open.get(cpu.pe)?.length ?? 0;
-      if (bars !== cpu.handlers.length)
-        return `PE ${cpu.pe}: the timeline has ${bars} bars open at the cursor, the PE ${cpu.handlers.length} handlers`;
-    }
-  }
-  return null;
-}
-
-function firstDifference(a: unknown, b: unknown, path = 'view'): string {
-  if (JSON.stringify(a) === JSON.stringify(b)) return '';
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null)
-    return `${path}: page ${JSON.stringify(a)} vs fresh ${JSON.stringify(b)}`;
-  for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
-    const d = firstDifference(
-      (a as Record<string, unknown>)[key],
-      (b as Record<string, unknown>)[key],
-      `${path}.${key}`,
-    );
-    if (d) return d;
-  }
-  return path;
-}
-
-/** Runs a sequence; returns the index of the failing action and why, or null. */
-export async function runSequence(
-  scenario: string,
-  actions: readonly Action[],
-): Promise<{ readonly index: number; readonly problem: string } | null> {
-  const { session } = newSession();
-  const oracle = new Oracle(() => machineEngineFactory.load({ kind: 'builtin', id: scenario }));
-  await session.connect(scenario);
-  const first = check(session, oracle);
-  if (first) return { index: -1, problem: first };
-  for (const [index, action] of actions.entries()) {
-    const t0 = performance.now();
-    try {
-      const result = await session.run(action);
-      if (action.do === 'reset') {
-        // a fresh start: the oracle starts over too
-        const fresh = new Oracle(() =>
-          machineEngineFactory.load({ kind: 'builtin', id: scenario }),
-        );
-        Object.assign(oracle, fresh);
-      }
-      if (result && !result.ok && result.failure === 'invalid')
-        return { index, problem: `refused as invalid: ${result.detail}` };
-    } catch (error) {
-      return { index, problem: `threw: ${error instanceof Error ? error.stack : String(error)}` };
-    }
-    const problem = check(session, oracle);
-    if (process.env.MBT_VERBOSE === '2')
-      appendFileSync(
-        '/tmp/mbt.log',
-        `  ${index} ${JSON.stringify(action)} ${(performance.now() - t0).toFixed(0)} ms → ` +
-          `t=${session.store.getState().cursor.time} seq=${session.store.getState().cursor.seq}\n`,
-      );
-    if (problem) return { index, problem };
-  }
-  return null;
-}
+  },
+  fresh: (scenario) => machineEngineFactory.load({ kind: 'builtin', id: scenario }),
+  log:
+    process.env.MBT_VERBOSE === '2'
+      ? (line) => appendFileSync('/tmp/mbt.log', `${line}\n`)
+      : undefined,
+};
 
 /** Greedy shrink: drop actions, then simplify numbers, while the sequence still fails. */
 async function shrink(scenario: string, actions: Action[]): Promise<Action[]> {
@@ -162,7 +73,7 @@ async function shrink(scenario: string, actions: Action[]): Promise<Action[]> {
     changed = false;
     for (let i = current.length - 1; i >= 0; i -= 1) {
       const candidate = current.filter((_, j) => j !== i);
-      if (await runSequence(scenario, candidate)) {
+      if (await runSequence(wiring, scenario, candidate)) {
         current = candidate;
         changed = true;
       }
@@ -187,14 +98,14 @@ describe('time travel, model-based', () => {
         hint += 30;
       }
       const t0 = performance.now();
-      const failure = await runSequence(scenario, sequence);
+      const failure = await runSequence(wiring, scenario, sequence);
       if (process.env.MBT_VERBOSE)
         console.log(`seed ${seed} ${scenario}: ${(performance.now() - t0).toFixed(0)} ms`);
       actions += sequence.length;
       if (failure) {
         const failing = sequence.slice(0, failure.index + 1);
         const small = await shrink(scenario, failing);
-        const again = await runSequence(scenario, small);
+        const again = await runSequence(wiring, scenario, small);
         expect.fail(
           `seed ${seed} (${scenario}) fails at action ${failure.index}: ${failure.problem}\n` +
             `shrunk to ${small.length} actions: ${again?.problem ?? ''}\n` +

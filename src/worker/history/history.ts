@@ -8,7 +8,7 @@ export interface HistoryOptions {
   readonly budgetBytes?: number;
   /** the fewest events between two checkpoints (default 1000) */
   readonly minSpacingEvents?: number;
-  /** the most events between two checkpoints (default 50,000; tests make it small) */
+  /** the most events between two checkpoints (default 100,000; tests make it small) */
   readonly maxSpacingEvents?: number;
 }
 
@@ -47,6 +47,8 @@ export class History {
   #spacing: number;
   /** off while a step back searches old segments: checkpoint indexes must not move under it */
   checkpointing = true;
+  /** the highest event seq the engine reached (a step back leaves a future above the cursor) */
+  #highestSeq = -1;
 
   constructor(
     private readonly engine: Engine,
@@ -55,7 +57,7 @@ export class History {
     resume?: { readonly checkpoint: RecoveryCheckpoint; readonly inputs: readonly RecordedInput[] },
   ) {
     this.#minSpacing = options.minSpacingEvents ?? 1000;
-    this.#maxSpacing = Math.max(this.#minSpacing, options.maxSpacingEvents ?? 50_000);
+    this.#maxSpacing = Math.max(this.#minSpacing, options.maxSpacingEvents ?? 100_000);
     let first: Checkpoint;
     if (resume) {
       // the page's copy of a snapshot this worker's predecessor took (restore checks it)
@@ -126,6 +128,7 @@ export class History {
         );
       this.#applyAt(recorded.at, recorded.input);
       this.#cursor = moment;
+      this.#highestSeq = Math.max(this.#highestSeq, this.engine.eventSeq());
       this.#maybeCheckpoint();
       return { moment, visible: true, acknowledged: false, input: true };
     }
@@ -134,6 +137,7 @@ export class History {
     if (beyond(moment)) return null;
     const result = this.engine.runInstant(next)!;
     this.#cursor = moment;
+    this.#highestSeq = Math.max(this.#highestSeq, this.engine.eventSeq());
     if (result.events > 0) this.#maybeCheckpoint();
     return { moment, visible: result.events > 0, acknowledged: result.acknowledged, input: false };
   }
@@ -156,15 +160,23 @@ export class History {
   apply(input: MachineInput): InputOutcome & { readonly recorded: boolean } {
     const seqBefore = this.engine.eventSeq();
     const at = this.#cursor.time;
+    // the input's events will be numbered as the recorded future was: that future goes first
+    if (this.futureEvents(seqBefore)) this.engine.forgetPendingAfter(seqBefore);
     const outcome = this.#applyAt(at, input);
     const recorded = outcome.effect || this.engine.eventSeq() !== seqBefore;
     if (!recorded) return { ...outcome, recorded };
     this.forgetFuture();
     this.#inputs.push({ at, seqBefore, input });
+    this.#highestSeq = this.engine.eventSeq();
     this.#cursor = { time: at, inputs: this.#cursor.inputs + 1 };
     if (this.#inputs.length > MAX_INPUTS) this.#moveOrigin();
     this.#maybeCheckpoint();
     return { ...outcome, recorded };
+  }
+
+  /** Whether a step back happened (something after event `seq` may be waiting to be sent). */
+  futureEvents(seq: number): boolean {
+    return this.#highestSeq > seq;
   }
 
   /** Forgets the recorded future: inputs and checkpoints after the cursor. */
@@ -206,9 +218,13 @@ export class History {
     checkpoints.add({ moment: this.#cursor, seq, snapshot, bytes }, seq);
   }
 
-  /** Bigger machines snapshot less often: about 32 bytes of snapshot per event replayed. */
+  /**
+   * Bigger machines snapshot less often: about 8 bytes of snapshot per event replayed, which
+   * keeps taking checkpoints under a tenth of the simulation's time (64 PEs: one every ~25,000
+   * events, ~25 ms of replay at worst for a step back).
+   */
   #spacingFor(bytes: number): number {
-    return Math.max(this.#minSpacing, Math.min(this.#maxSpacing, Math.round(bytes / 32)));
+    return Math.max(this.#minSpacing, Math.min(this.#maxSpacing, Math.round(bytes / 8)));
   }
 
   #moveOrigin(): void {

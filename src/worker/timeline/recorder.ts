@@ -22,13 +22,19 @@ export interface RecorderSnapshot {
   readonly open: readonly OpenSpan[];
 }
 
-/** Records kept while the page is busy; beyond this the oldest are dropped (and counted). */
-const PENDING_LIMIT = 20_000;
+/**
+ * Records kept for the next frame; beyond this the oldest go (and are counted). The page keeps
+ * about as many (store/timeline-records.ts): sending more would only cost cloning.
+ */
+const PENDING_LIMIT = 3000;
 
 const EXCEPTION_LABEL = { irq: 'IRQ', fiq: 'FIQ', 'superpriority-irq': 'NMI' } as const;
 
+/** The low byte of a `0x…` value (a PMR write): no BigInt, this runs for every PMR write. */
 function hexValue(value: string): number | null {
-  return /^0x[0-9a-f]+$/i.test(value) ? Number(BigInt(value) & 0xffn) : null;
+  if (!value.startsWith('0x') || value.length < 3) return null;
+  const low = parseInt(value.slice(Math.max(2, value.length - 2)), 16);
+  return Number.isNaN(low) ? null : low;
 }
 
 /**
@@ -156,13 +162,24 @@ export class TimelineRecorder {
     return { open: this.#open.map((s) => ({ ...s })) };
   }
 
-  /** Back to a checkpoint's open bars; records not yet sent are dropped (replay re-creates them). */
+  /**
+   * Back to a checkpoint's open bars. Records not yet sent stay: they happened, or they are the
+   * recorded future (the replay sends them again, the same).
+   */
   restore(snapshot: RecorderSnapshot): void {
     this.#open = snapshot.open.map((s) => ({ ...s }));
-    this.#spans = new Map();
-    this.#steps = [];
-    this.#instants = [];
-    this.#pendingCount = 0;
+  }
+
+  /** Drops unsent records from after event `seq`; a bar that closed after it is open again. */
+  forgetPendingAfter(seq: number): void {
+    for (const [id, span] of this.#spans) {
+      if (id > seq) this.#spans.delete(id);
+      else if (span.endSeq !== null && span.endSeq > seq)
+        this.#spans.set(id, { ...span, end: null, endSeq: null });
+    }
+    this.#steps = this.#steps.filter((s) => s.seq <= seq);
+    this.#instants = this.#instants.filter((i) => i.seq <= seq);
+    this.#pendingCount = this.#spans.size + this.#steps.length + this.#instants.length;
   }
 
   #push(span: OpenSpan): void {

@@ -7,11 +7,11 @@ import {
   selectTimelineVersion,
 } from '../../store/index.ts';
 import { useClient, useGic, useGicStore } from '../../store/instance.ts';
-import { timelineModel } from './model.ts';
+import { newestOnly, timelineModel } from './model.ts';
 import { createTimelineChart, type TimelineChart } from './timeline-chart.ts';
 
-// the chart holds thousands of marks: during playback it redraws twice a second (13–30 ms each in a storm)
-const REDRAW_WHILE_PLAYING_MS = 500;
+// during playback the chart redraws once a second, with the newest bars only (newestOnly)
+const REDRAW_WHILE_PLAYING_MS = 1000;
 
 /** One lane per PE over virtual time, at the shared cursor; drag the cursor (or ←/→ on it) to move. */
 export function Timeline() {
@@ -43,15 +43,16 @@ export function Timeline() {
   useEffect(() => {
     const redraw = () => {
       redrawRef.current = null;
-      const { events, timeline, cursor } = store.getState();
-      const model = timelineModel({
+      const { events, timeline, cursor, playing: busy } = store.getState();
+      const input = {
         spans: timeline.spans(),
         steps: timeline.steps(),
         instants: timeline.instants(),
         events: events.latest(events.capacity),
         peCount,
         cursor,
-      });
+      };
+      const model = timelineModel(busy ? newestOnly(input) : input);
       chartRef.current?.update(model, cursor.seq);
     };
     if (!playing) {

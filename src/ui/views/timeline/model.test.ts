@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EventView, TimelineSpan } from '../../../protocol/index.ts';
-import { openAtCursor, seqAt, timelineModel, timeOf } from './model.ts';
+import { newestOnly, openAtCursor, seqAt, timelineModel, timeOf } from './model.ts';
 
 const event = (seq: number, time: number): EventView => ({
   seq,
@@ -70,5 +70,24 @@ describe('timeline model at the cursor', () => {
     expect(seqAt(m, 25)).toBe(5);
     expect(seqAt(m, 0)).toBe(1);
     expect(timeOf(m, 9)).toBe(30);
+  });
+});
+
+describe('the chart during playback', () => {
+  it('keeps the newest bars and every bar still open', () => {
+    const spans = Array.from({ length: 1000 }, (_, i) =>
+      span(i, i * 10, i === 3 ? null : i * 10 + 5, i === 3 ? null : i),
+    );
+    const input = {
+      spans,
+      steps: [],
+      instants: [],
+      events: [],
+      peCount: 1,
+      cursor: { seq: 2000, time: 10_000 },
+    };
+    const trimmed = newestOnly(input, 100);
+    expect(trimmed.spans).toHaveLength(101);
+    expect(trimmed.spans[0].id).toBe(3);
   });
 });

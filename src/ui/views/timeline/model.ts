@@ -112,6 +112,26 @@ export function timelineModel(input: TimelineInput): TimelineModel {
   };
 }
 
+/**
+ * What the chart draws during playback: the newest records only (a storm fills 64 lanes with
+ * thousands of bars a second, which no one reads and no frame has the time to draw). Bars still
+ * open are always kept, so every PE's current handlers show.
+ */
+export function newestOnly(input: TimelineInput, spans = 400): TimelineInput {
+  const all = input.spans;
+  if (all.length <= spans) return input;
+  const from = all[all.length - spans].id;
+  const kept = all.filter((s) => s.id >= from || s.end === null);
+  const since = Math.min(...kept.map((s) => s.start));
+  return {
+    ...input,
+    spans: kept,
+    steps: input.steps.filter((s) => s.time >= since),
+    instants: input.instants.filter((i) => i.time >= since),
+    events: input.events.filter((e) => e.time >= since),
+  };
+}
+
 /** Bars open at the cursor on each PE, innermost last (what the PE panels call its handlers). */
 export function openAtCursor(model: TimelineModel): Map<number, string[]> {
   const open = new Map<number, string[]>();
