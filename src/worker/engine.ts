@@ -72,8 +72,13 @@ export interface Engine {
   inspect(pe: number, intid: number | null): InspectionView;
   /** The machine at this moment, with the heap bytes it keeps alive (checkpoints budget by it). */
   snapshot(): EngineSnapshot;
-  /** @throws Error when the snapshot is damaged or belongs to another scenario (nothing changes) */
-  restore(snapshot: EngineSnapshot): void;
+  /**
+   * Back to a snapshot, or to one as JSON text (`snapshotText`).
+   * @throws Error when it is damaged or belongs to another scenario (nothing changes)
+   */
+  restore(snapshot: EngineSnapshot | string): void;
+  /** A snapshot as JSON text, for the page's crash-recovery copy. */
+  snapshotText(snapshot: EngineSnapshot): string;
   /** The whole view (after load) — also becomes the base of the next diff. */
   view(): MachineView;
   /** What changed since the last `view()` or `diff()`. */
@@ -83,8 +88,11 @@ export interface Engine {
    * back the ones from the old future are replayed when reached); older ones are counted.
    */
   drainEvents(limit: number): { readonly events: EventView[]; readonly skipped: number };
-  /** Timeline records since the last call (complete: every event feeds them). */
-  drainTimeline(): TimelineDelta | null;
+  /**
+   * Timeline records since the last call (every event feeds them); with a `limit`, only the
+   * newest new ones and every change to a bar the page holds open (recorder.ts).
+   */
+  drainTimeline(limit?: number): TimelineDelta | null;
   /**
    * Drops what is waiting for the next frame from after event `seq` (the future is about to be
    * rewritten): events, and timeline records — a bar that closed later is open again.

@@ -53,13 +53,15 @@ const INSPECT_WHILE_BUSY_MS = 250;
 const MAX_EVENTS_PER_FRAME = 250;
 /** While playing or running a job the log redraws 4×/s with 100 rows: fewer events per frame. */
 const MAX_EVENTS_PER_BUSY_FRAME = 60;
+/** The chart draws the newest 150 bars while playing: more new records per frame only cost cloning. */
+const MAX_TIMELINE_RECORDS_PER_BUSY_FRAME = 200;
 /**
- * While busy, frames come at most 25 times a second: each one costs a structured clone on both
+ * While busy, frames come at most 20 times a second: each one costs a structured clone on both
  * sides (about 100 KB in a 64-PE storm), and the page does not need more to look live.
  */
-const BUSY_FRAME_INTERVAL_MS = 40;
-/** How often the page's crash-recovery copy gets a fresh checkpoint. */
-const RECOVERY_CHECKPOINT_MS = 2000;
+const BUSY_FRAME_INTERVAL_MS = 50;
+/** How often the page's crash-recovery copy gets a fresh checkpoint (a restart replays less). */
+const RECOVERY_CHECKPOINT_MS = 3000;
 
 interface Session {
   readonly engine: Engine;
@@ -355,7 +357,7 @@ export class Host {
         checkpoint: point.checkpoint ?? {
           moment: { time: -1, inputs: 0 },
           seq: -1,
-          snapshot: engine.snapshot(),
+          snapshot: engine.snapshotText(engine.snapshot()),
         },
         inputs: point.inputs,
       });
@@ -623,7 +625,11 @@ export class Host {
     }
     return {
       checkpoint: ship
-        ? { moment: candidate.moment, seq: candidate.seq, snapshot: candidate.snapshot }
+        ? {
+            moment: candidate.moment,
+            seq: candidate.seq,
+            snapshot: session.engine.snapshotText(candidate.snapshot),
+          }
         : null,
       inputsFrom: from,
       inputs: history.inputsFrom(from),
@@ -665,7 +671,9 @@ export class Host {
       diff: engine.diff(),
       eventsSkipped: skipped,
       events,
-      timeline: engine.drainTimeline(),
+      timeline: engine.drainTimeline(
+        busy && !force ? MAX_TIMELINE_RECORDS_PER_BUSY_FRAME : undefined,
+      ),
       forgetAfter: this.#forgetAfter,
       playing: this.#playing,
       progress: this.#progress(engine),

@@ -36,6 +36,7 @@ import {
   type InputOutcome,
   type InstantResult,
 } from './engine.ts';
+import { machineSnapshotToJson } from '../machine/snapshot/index.ts';
 import { EventRing } from './event-ring.ts';
 import { buildInspection } from './inspect/index.ts';
 import { checkRegisterTarget } from './register-target.ts';
@@ -262,8 +263,16 @@ class MachineEngine implements Engine {
     };
   }
 
-  restore(snapshot: EngineSnapshot): void {
+  snapshotText(snapshot: EngineSnapshot): string {
     const s = snapshot as MachineEngineSnapshot;
+    return JSON.stringify({ ...s, machine: machineSnapshotToJson(s.machine) });
+  }
+
+  restore(snapshot: EngineSnapshot | string): void {
+    // from text, the machine part is its JSON form (restore takes either and checks it)
+    const s = (
+      typeof snapshot === 'string' ? JSON.parse(snapshot) : snapshot
+    ) as MachineEngineSnapshot;
     this.#machine.restore(s.machine);
     this.#seq = s.seq;
     this.#lastInjection = s.lastInjection;
@@ -368,8 +377,8 @@ class MachineEngine implements Engine {
     this.#timeline.forgetPendingAfter(seq);
   }
 
-  drainTimeline(): TimelineDelta | null {
-    return this.#timeline.drain();
+  drainTimeline(limit?: number): TimelineDelta | null {
+    return this.#timeline.drain(limit);
   }
 
   /** The full machine view, rebuilt only when an event said that its rarely-changing parts moved. */

@@ -7,7 +7,7 @@ import type {
   RegisterTarget,
   ToWorker,
 } from '../../protocol/index.ts';
-import { createGicStore, visibleLog, type GicStore } from '../store/index.ts';
+import { createGicStore, groupAll, visibleLog, type GicStore } from '../store/index.ts';
 import { openAtCursor, timelineModel } from '../views/timeline/model.ts';
 import { GicClient, type CommandResult } from './client.ts';
 
@@ -308,15 +308,18 @@ export function check(session: Session, oracle: Oracle): string | null {
   const b = JSON.stringify(reference.view);
   if (a !== b)
     return `the page's view differs from a fresh machine's at ${cursor.time} ns:\n${firstDifference(view, reference.view)}`;
+  const groups = drawn.state.interruptGroups;
+  if (JSON.stringify(groups) !== JSON.stringify(groupAll(view.interrupts, view.cpus.length)))
+    return 'the topology’s interrupt groups differ from the view’s interrupts';
   for (let i = 1; i < drawn.rows.length; i += 1)
     if (drawn.rows[i].seq <= drawn.rows[i - 1].seq) return 'log rows out of order';
   if (drawn.newest && drawn.newest.seq > cursor.seq)
     return `the log shows event ${drawn.newest.seq} after the cursor (${cursor.seq})`;
   if (cursor.seq >= 0 && drawn.newest?.seq !== cursor.seq)
     return `the newest log row is ${drawn.newest?.seq ?? 'none'}, the cursor ${cursor.seq}`;
-  // the timeline's open bars are the PEs' handler stacks
+  // the timeline's open bars are the PEs' handler stacks, records left out of busy frames or not
   const s = drawn.state;
-  if (s.timeline.dropped === 0) {
+  {
     const model = timelineModel({
       spans: s.timeline.spans(),
       steps: s.timeline.steps(),

@@ -59,6 +59,19 @@ const cases: [string, string, Action[]][] = [
       { do: 'step-back', count: 2 },
     ],
   ],
+  [
+    // a long job piled up timeline records while the page drew; the overflow dropped the oldest,
+    // among them the return of a bar the page had open: it stayed open for ever
+    'a long step to the next acknowledge delivers every return of a bar the page holds open',
+    'rfc-nmi',
+    [
+      { do: 'speed', speed: 100 },
+      { do: 'play-frames', frames: 8 },
+      { do: 'write-pmr', pe: 2, value: 240 },
+      { do: 'toggle-mode' },
+      { do: 'step', count: 1, unit: 'acknowledge' },
+    ],
+  ],
 ];
 
 describe('time travel regressions (shrunk by the model-based test)', () => {

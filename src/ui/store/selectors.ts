@@ -23,7 +23,11 @@ export const selectTime = (s: GicState) => s.cursor.time;
 export const selectCursor = (s: GicState) => s.cursor;
 export const selectProgress = (s: GicState) => s.progress;
 export const selectTimelineVersion = (s: GicState) => s.timelineVersion;
+/** @deprecated-ish: mutated in place per frame; subscribe to selectInterruptGroups to redraw */
 export const selectInterrupts = (s: GicState) => s.view?.interrupts;
+export const selectInterruptGroups = (s: GicState) => s.interruptGroups;
+/** playing, or a long operation running: secondary panels redraw at a calm pace */
+export const selectBusy = (s: GicState) => s.playing || s.progress !== null;
 export const selectSelectedCpu = (s: GicState) => s.view?.cpus[s.selectedPe];
 export const selectInspection = (s: GicState) => s.inspection;
 export const selectChecks = (s: GicState) => s.view?.checks;

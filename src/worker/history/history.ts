@@ -1,5 +1,5 @@
 import type { MachineInput, RecordedInput, RecoveryCheckpoint } from '../../protocol/index.ts';
-import type { Engine, EngineSnapshot, InputOutcome } from '../engine.ts';
+import type { Engine, InputOutcome } from '../engine.ts';
 import { Checkpoints, type Checkpoint } from './checkpoints.ts';
 import { compareMoments, END, START, type Moment } from './moment.ts';
 
@@ -61,10 +61,10 @@ export class History {
     let first: Checkpoint;
     if (resume) {
       // the page's copy of a snapshot this worker's predecessor took (restore checks it)
-      const snapshot = resume.checkpoint.snapshot as EngineSnapshot;
-      engine.restore(snapshot);
+      engine.restore(resume.checkpoint.snapshot);
+      const snapshot = engine.snapshot();
       const { moment, seq } = resume.checkpoint;
-      first = { moment, seq, snapshot, bytes: Number(snapshot.bytes) || 0 };
+      first = { moment, seq, snapshot, bytes: snapshot.bytes };
       this.#cursor = moment;
       this.#inputBase = moment.inputs;
       this.#inputs = [...resume.inputs];

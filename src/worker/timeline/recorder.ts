@@ -49,6 +49,8 @@ export class TimelineRecorder {
   #instants: TimelineInstant[] = [];
   #dropped = 0;
   #pendingCount = 0;
+  /** bars the page was sent while open: their next change always goes */
+  readonly #sentOpen = new Set<number>();
 
   record(event: MachineEvent): void {
     switch (event.kind) {
@@ -141,21 +143,47 @@ export class TimelineRecorder {
     }
   }
 
-  /** Records since the last call, or null when there are none. */
-  drain(): TimelineDelta | null {
+  /**
+   * Records since the last call, or null when there are none. With a `limit` (a busy frame) only
+   * the newest new records go, but every change to a bar the page holds open (its label, its
+   * return) always does, so no bar stays open on the page that the machine left. Without one (a
+   * frame at a pause) everything goes, and every bar open now, so the page has each running
+   * handler whatever was left out before.
+   */
+  drain(limit?: number): TimelineDelta | null {
+    const forced = limit === undefined;
+    if (forced)
+      for (const open of this.#open) if (!this.#spans.has(open.id)) this.#emit(open, null, null);
     if (this.#pendingCount === 0 && this.#dropped === 0) return null;
-    const delta: TimelineDelta = {
-      spans: [...this.#spans.values()],
-      steps: this.#steps,
-      instants: this.#instants,
-      dropped: this.#dropped,
-    };
+    let spans = [...this.#spans.values()];
+    let steps = this.#steps;
+    let instants = this.#instants;
+    let dropped = this.#dropped;
+    if (!forced) {
+      const known = spans.filter((s) => this.#sentOpen.has(s.id));
+      const fresh = spans.filter((s) => !this.#sentOpen.has(s.id));
+      const keep = fresh.slice(Math.max(0, fresh.length - limit));
+      spans = [...known, ...keep];
+      dropped += fresh.length - keep.length;
+      if (steps.length > limit) {
+        dropped += steps.length - limit;
+        steps = steps.slice(steps.length - limit);
+      }
+      const instantLimit = Math.ceil(limit / 4);
+      if (instants.length > instantLimit) {
+        dropped += instants.length - instantLimit;
+        instants = instants.slice(instants.length - instantLimit);
+      }
+    }
+    for (const span of spans)
+      if (span.end === null) this.#sentOpen.add(span.id);
+      else this.#sentOpen.delete(span.id);
     this.#spans = new Map();
     this.#steps = [];
     this.#instants = [];
     this.#dropped = 0;
     this.#pendingCount = 0;
-    return delta;
+    return { spans, steps, instants, dropped };
   }
 
   snapshot(): RecorderSnapshot {
@@ -172,6 +200,7 @@ export class TimelineRecorder {
 
   /** Drops unsent records from after event `seq`; a bar that closed after it is open again. */
   forgetPendingAfter(seq: number): void {
+    for (const id of this.#sentOpen) if (id > seq) this.#sentOpen.delete(id);
     for (const [id, span] of this.#spans) {
       if (id > seq) this.#spans.delete(id);
       else if (span.endSeq !== null && span.endSeq > seq)
@@ -215,7 +244,10 @@ export class TimelineRecorder {
     this.#instants.push(instant);
   }
 
-  /** Keeps the pending records bounded: past the limit the oldest kind-wise half goes. */
+  /**
+   * Keeps the pending records bounded: past the limit the older half of the new records goes
+   * (counted) — never a change to a bar the page holds open, or it would stay open there.
+   */
   #grow(): void {
     this.#pendingCount += 1;
     if (this.#pendingCount <= PENDING_LIMIT) return;
@@ -225,10 +257,9 @@ export class TimelineRecorder {
       return n;
     };
     let dropped = drop(this.#steps) + drop(this.#instants);
-    const spans = [...this.#spans.values()];
-    const n = Math.floor(spans.length / 2);
-    for (const span of spans.slice(0, n)) this.#spans.delete(span.id);
-    dropped += n;
+    const fresh = [...this.#spans.keys()].filter((id) => !this.#sentOpen.has(id));
+    for (const id of fresh.slice(0, Math.floor(fresh.length / 2))) this.#spans.delete(id);
+    dropped += Math.floor(fresh.length / 2);
     this.#dropped += dropped;
     this.#pendingCount -= dropped;
   }

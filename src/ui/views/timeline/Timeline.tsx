@@ -3,15 +3,17 @@ import { useEffect, useRef } from 'react';
 import {
   selectCpus,
   selectEventsVersion,
-  selectPlaying,
+  selectBusy,
   selectTimelineVersion,
 } from '../../store/index.ts';
 import { useClient, useGic, useGicStore } from '../../store/instance.ts';
 import { newestOnly, timelineModel } from './model.ts';
 import { createTimelineChart, type TimelineChart } from './timeline-chart.ts';
 
-// during playback the chart redraws once a second, with the newest bars only (newestOnly)
+// during playback the chart redraws once a second, with the newest bars only (newestOnly), or
+// less often when a redraw takes long (a 100 ms redraw comes every 5 s)
 const REDRAW_WHILE_PLAYING_MS = 1000;
+const REDRAW_COST_FACTOR = 50;
 
 /** One lane per PE over virtual time, at the shared cursor; drag the cursor (or ←/→ on it) to move. */
 export function Timeline() {
@@ -37,13 +39,17 @@ export function Timeline() {
     };
   }, [client, hasMachine]);
 
-  const playing = useGic(selectPlaying);
+  const playing = useGic(selectBusy);
   const redrawRef = useRef<number | null>(null);
+  const costRef = useRef(0);
 
   useEffect(() => {
     const redraw = () => {
       redrawRef.current = null;
-      const { events, timeline, cursor, playing: busy } = store.getState();
+      const started = performance.now();
+      const state = store.getState();
+      const { events, timeline, cursor } = state;
+      const busy = state.playing || state.progress !== null;
       const input = {
         spans: timeline.spans(),
         steps: timeline.steps(),
@@ -54,13 +60,17 @@ export function Timeline() {
       };
       const model = timelineModel(busy ? newestOnly(input) : input);
       chartRef.current?.update(model, cursor.seq);
+      costRef.current = performance.now() - started;
     };
     if (!playing) {
       if (redrawRef.current !== null) window.clearTimeout(redrawRef.current);
       redraw();
     } else if (redrawRef.current === null) {
       // during playback the chart redraws a few times a second, not at every frame
-      redrawRef.current = window.setTimeout(redraw, REDRAW_WHILE_PLAYING_MS);
+      redrawRef.current = window.setTimeout(
+        redraw,
+        Math.max(REDRAW_WHILE_PLAYING_MS, costRef.current * REDRAW_COST_FACTOR),
+      );
     }
   }, [store, eventsVersion, timelineVersion, peCount, playing]);
   useEffect(

@@ -117,7 +117,7 @@ export function timelineModel(input: TimelineInput): TimelineModel {
  * thousands of bars a second, which no one reads and no frame has the time to draw). Bars still
  * open are always kept, so every PE's current handlers show.
  */
-export function newestOnly(input: TimelineInput, spans = 400): TimelineInput {
+export function newestOnly(input: TimelineInput, spans = 150): TimelineInput {
   const all = input.spans;
   if (all.length <= spans) return input;
   const from = all[all.length - spans].id;

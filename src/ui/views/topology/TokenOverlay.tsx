@@ -20,12 +20,15 @@ export function TokenOverlay({ host }: { readonly host: React.RefObject<HTMLElem
       if (state.eventsVersion === previous.eventsVersion) return;
       // past 10× tokens would only be a blur (and cost layout reads): the cells still change
       const blur = state.playing && state.speed > MAX_TOKEN_SPEED;
+      if (blur) {
+        lastSeq = state.cursor.seq;
+        return;
+      }
       // new events up to the cursor (after a step back, replayed ones move tokens again)
       const fresh = state.events
         .latest(64, state.cursor.seq)
         .filter((event) => event.seq > lastSeq);
       lastSeq = state.cursor.seq;
-      if (blur) return;
       layer.play(
         fresh
           .filter((event) => event.path.length >= 2)
