@@ -48,7 +48,8 @@ export const NS_PER_MS_AT_1X = 10;
 const SLICE_MS = 8;
 /** Steps between two looks at the clock inside a slice. */
 const STEPS_PER_CLOCK_READ = 32;
-const INSPECT_WHILE_BUSY_MS = 250;
+/** Registers, ladder and explainer while busy: a few times a second is all anyone can read. */
+const INSPECT_WHILE_BUSY_MS = 500;
 /** The log keeps 2000 rows; more per frame would only cost cloning. */
 const MAX_EVENTS_PER_FRAME = 250;
 /** While playing or running a job the log redraws 4×/s with 100 rows: fewer events per frame. */
@@ -56,10 +57,13 @@ const MAX_EVENTS_PER_BUSY_FRAME = 60;
 /** The chart draws the newest 150 bars while playing: more new records per frame only cost cloning. */
 const MAX_TIMELINE_RECORDS_PER_BUSY_FRAME = 200;
 /**
- * While busy, frames come at most 20 times a second: each one costs a structured clone on both
- * sides (about 100 KB in a 64-PE storm), and the page does not need more to look live.
+ * While busy, frames come at most 25 times a second, and less often when the page takes long to
+ * draw them: the gap is three times the page's recent time from send to ack (a 64-PE storm frame
+ * costs the page ~15–30 ms), so drawing frames keeps the page at most a third busy.
  */
-const BUSY_FRAME_INTERVAL_MS = 50;
+const BUSY_FRAME_INTERVAL_MS = 40;
+const MAX_BUSY_FRAME_INTERVAL_MS = 250;
+const ACK_LATENCY_FACTOR = 3;
 /** How often the page's crash-recovery copy gets a fresh checkpoint (a restart replays less). */
 const RECOVERY_CHECKPOINT_MS = 3000;
 
@@ -133,6 +137,8 @@ export class Host {
   #dirty = false;
   #lastInspection = -Infinity;
   #lastFrameAt = -Infinity;
+  /** smoothed time from sending a frame to its ack (ms): how long the page takes to draw one */
+  #ackLatency = 0;
   /** the newest event the page holds (it may lie after the cursor after a step back) */
   #horizonSeq = -1;
   #forgetAfter: number | null = null;
@@ -568,6 +574,8 @@ export class Host {
   #acked(frame: number): void {
     if (frame !== this.#unacked) return;
     this.#unacked = null;
+    const latency = this.scheduler.now() - this.#lastFrameAt;
+    this.#ackLatency = this.#ackLatency * 0.8 + latency * 0.2;
     if (this.#dirty) this.#flush();
   }
 
@@ -648,7 +656,7 @@ export class Host {
     const now = this.scheduler.now();
     if (
       !force &&
-      (this.#unacked !== null || (busy && now - this.#lastFrameAt < BUSY_FRAME_INTERVAL_MS))
+      (this.#unacked !== null || (busy && now - this.#lastFrameAt < this.#busyFrameInterval()))
     ) {
       this.#dirty = true;
       return;
@@ -682,6 +690,13 @@ export class Host {
       recovery: this.#recovery(session),
     });
     this.#forgetAfter = null;
+  }
+
+  #busyFrameInterval(): number {
+    return Math.min(
+      MAX_BUSY_FRAME_INTERVAL_MS,
+      Math.max(BUSY_FRAME_INTERVAL_MS, this.#ackLatency * ACK_LATENCY_FACTOR),
+    );
   }
 
   #send(message: FromWorker): void {

@@ -15,7 +15,7 @@ const COST_FACTOR = 50;
 /** Due redraws, released one per animation frame so that no frame carries several panels. */
 const due: (() => void)[] = [];
 let pumping = false;
-/** how long each panel's last redraw took (React renders a store notification synchronously) */
+/** how long each panel's last redraw took */
 const cost = new WeakMap<() => void, number>();
 
 function pump(): void {
@@ -23,7 +23,8 @@ function pump(): void {
   if (notify) {
     const started = performance.now();
     notify();
-    cost.set(notify, performance.now() - started);
+    // React renders a store notification in a microtask queued by notify(): measure after it
+    queueMicrotask(() => queueMicrotask(() => cost.set(notify, performance.now() - started)));
   }
   if (due.length) requestAnimationFrame(pump);
   else pumping = false;
