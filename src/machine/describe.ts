@@ -99,7 +99,8 @@ function describeBody(e: MachineEvent): string {
     case 'action-applied':
       return `timeline[${e.index}]: ${e.action}`;
     case 'register-edited':
-      return `edit ${e.target} = ${e.value}`;
+      // the stored value only when it differs from the one written
+      return `edit ${e.target} = ${e.value}${e.held !== null && e.held !== e.value ? ` (holds ${e.held}: ${e.notes.join('; ')})` : ''}`;
     case 'expectation-checked':
       return `expect ${e.passed ? 'PASS' : 'FAIL'}: ${e.description}${e.passed ? '' : ` (actual ${e.actual})`}`;
     default:

@@ -101,7 +101,14 @@ export type MachineEventBody =
       readonly fix: string;
     }
   | { readonly kind: 'action-applied'; readonly index: number; readonly action: string }
-  | { readonly kind: 'register-edited'; readonly target: string; readonly value: string }
+  | {
+      readonly kind: 'register-edited';
+      readonly target: string;
+      readonly value: string;
+      /** what a read returns after it (null: write-only), and why it differs (write-report.ts) */
+      readonly held: string | null;
+      readonly notes: readonly string[];
+    }
   | {
       readonly kind: 'expectation-checked';
       readonly index: number;

@@ -42,3 +42,4 @@ export type { KernelVersion, SecuritySetup, PseudoNmiValues } from './guest/kern
 export type { ExceptionKind, InterruptMasks } from './pe/pstate.ts';
 export { formatTime, parseTime, readTime, MAX_TIME_NS } from './clock/index.ts';
 export type { TimeReading } from './clock/index.ts';
+export { reportText, type WriteReport } from './write-report.ts';

@@ -36,8 +36,11 @@ import {
 import type { MachineSnapshot, MachineSnapshotJson } from './snapshot/index.ts';
 import type { MachineState } from './state.ts';
 import { applyAction, readRegister, writeRegister } from './timeline.ts';
-import { machineView } from './view.ts';
-import type { MachineView } from './view.ts';
+import type { WriteReport } from './write-report.ts';
+import { countersTable } from './counters.ts';
+import type { CountersTable } from './counters.ts';
+import { machineView, peViews } from './view.ts';
+import type { MachineView, PeView } from './view.ts';
 
 export type { MachineSnapshot, MachineSnapshotJson } from './snapshot/index.ts';
 
@@ -104,12 +107,19 @@ export interface Machine {
   readRegister(
     target: RegisterTarget,
   ): Result<{ readonly value: bigint; readonly events: readonly MachineEvent[] }, string>;
-  /** A register write from outside (UI edit); an error names what is out of range. */
+  /**
+   * A register write from outside (UI edit); an error names what is out of range. The report
+   * says what the register holds now and why that differs from the value written.
+   */
   writeRegister(
     target: RegisterTarget,
     value: number | string,
-  ): Result<readonly MachineEvent[], string>;
+  ): Result<{ readonly report: WriteReport; readonly events: readonly MachineEvent[] }, string>;
   view(): MachineView;
+  /** The PEs alone (what `view().pes` holds), without building the rest of the view. */
+  peViews(): readonly PeView[];
+  /** The guest's /proc/interrupts alone (what `view().counters` holds). */
+  counters(): CountersTable;
   expectationResults(): readonly ExpectationResult[];
   /** The whole machine, cheap to take and to keep (see docs/gic-api.md § Snapshots). */
   snapshot(): MachineSnapshot;
@@ -330,13 +340,18 @@ export function createMachine(scenario: Scenario): Machine {
     },
     writeRegister(target, value) {
       let error: string | null = null;
+      let report: WriteReport | null = null;
       const events = command(() => {
         const r = writeRegister(core, target, value);
-        if (!r.ok) error = r.error;
+        if (r.ok) report = r.value;
+        else error = r.error;
       });
-      return error === null ? ok(events) : err(error);
+      return report !== null ? ok({ report, events }) : err(error ?? 'write failed');
     },
     view: () => machineView(core),
+    peViews: () => peViews(core),
+    counters: () =>
+      countersTable(core.plan.peCount, core.state.guest.descs, core.state.guest.counts),
     expectationResults: () =>
       scenario.expect.map((e, index) => {
         const r = core.state.results[index] ?? null;

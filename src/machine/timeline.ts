@@ -9,6 +9,7 @@ import type { Action, RegisterTarget } from './scenario/index.ts';
 import { toBigInt } from './scenario/index.ts';
 import { err, ok } from '../lib/index.ts';
 import type { Result } from '../lib/index.ts';
+import { peekBeforeWrite, writeReport, type WriteReport } from './write-report.ts';
 
 export function describeTarget(t: RegisterTarget): string {
   switch (t.block) {
@@ -21,12 +22,16 @@ export function describeTarget(t: RegisterTarget): string {
   }
 }
 
-/** A register write from outside the guest (scenario or UI edit), checked for range first. */
+/**
+ * A register write from outside the guest (scenario or UI edit), checked for range first (it
+ * must fit the access: 8 × size bits, or 64 for a system register). Within that the register
+ * keeps what hardware would; the report says what it holds now and why that differs.
+ */
 export function writeRegister(
   core: Core,
   target: RegisterTarget,
   raw: number | string,
-): Result<string, string> {
+): Result<WriteReport, string> {
   let value: bigint;
   try {
     value = toBigInt(raw);
@@ -41,6 +46,7 @@ export function writeRegister(
   if (target.block !== 'distributor' && target.pe >= core.plan.peCount) {
     return err(`PE ${target.pe} does not exist (this machine has ${core.plan.peCount})`);
   }
+  const before = peekBeforeWrite(core.gic, target);
   switch (target.block) {
     case 'distributor':
       core.gic.writeDistributor(Number(toBigInt(target.offset)), value, target.size);
@@ -52,8 +58,15 @@ export function writeRegister(
       core.gic.writeSysreg(target.pe, target.register, value);
       break;
   }
-  emit(core, { kind: 'register-edited', target: label, value: hex(value) });
-  return ok(label);
+  const report = writeReport(core.gic, target, value, before);
+  emit(core, {
+    kind: 'register-edited',
+    target: label,
+    value: hex(value),
+    held: report.held === null ? null : hex(report.held),
+    notes: report.notes,
+  });
+  return ok(report);
 }
 
 /** A deliberate read from outside the guest; reads with side effects (IAR) happen for real. */

@@ -68,9 +68,37 @@ export interface MachineView {
   }[];
 }
 
+/** Every PE as the view shows it: cheap enough to build for each frame (no candidates, no log). */
+export function peViews(core: Core): PeView[] {
+  const { state, gic } = core;
+  return state.pes.map((p) => {
+    const cpu = gic.cpuInterface(p.index);
+    const depth = p.frames.length - 1;
+    const idle = depth === 0 && (p.frames[0]?.ops.length ?? 0) === 0;
+    return {
+      index: p.index,
+      masks: { ...p.masks },
+      sctlrNmi: p.sctlrNmi,
+      criticalSection: p.criticalSection,
+      status: depth > 0 ? 'handling' : idle ? 'wfi' : 'running',
+      frames: p.frames.map((f) => ({
+        kind: f.kind,
+        label: f.label,
+        intid: f.intid,
+        nmi: f.nmi,
+        enteredAt: f.enteredAt,
+      })),
+      pmr: cpu.pmr,
+      runningPriority: cpu.runningPriority,
+      outputs: cpu.outputs,
+      hppi: cpu.hppi,
+    };
+  });
+}
+
 /** A plain, serialisable picture of the whole machine (structuredClone/JSON safe). */
 export function machineView(core: Core): MachineView {
-  const { state, plan, gic } = core;
+  const { state, plan } = core;
   const candidates = findCandidates(core, state.injector.mode);
   const last = state.injector.last;
   const nextIndex =
@@ -88,29 +116,7 @@ export function machineView(core: Core): MachineView {
   return {
     time: state.now,
     booted: state.guest.booted,
-    pes: state.pes.map((p) => {
-      const cpu = gic.cpuInterface(p.index);
-      const depth = p.frames.length - 1;
-      const idle = depth === 0 && (p.frames[0]?.ops.length ?? 0) === 0;
-      return {
-        index: p.index,
-        masks: { ...p.masks },
-        sctlrNmi: p.sctlrNmi,
-        criticalSection: p.criticalSection,
-        status: depth > 0 ? 'handling' : idle ? 'wfi' : 'running',
-        frames: p.frames.map((f) => ({
-          kind: f.kind,
-          label: f.label,
-          intid: f.intid,
-          nmi: f.nmi,
-          enteredAt: f.enteredAt,
-        })),
-        pmr: cpu.pmr,
-        runningPriority: cpu.runningPriority,
-        outputs: cpu.outputs,
-        hppi: cpu.hppi,
-      };
-    }),
+    pes: peViews(core),
     counters: countersTable(plan.peCount, state.guest.descs, state.guest.counts),
     injector: {
       mode: state.injector.mode,

@@ -4,4 +4,4 @@ export type * from './messages.ts';
 export { Listeners, type Port } from './transport.ts';
 export { createMemoryPair } from './memory-transport.ts';
 export { workerPort, scopePort } from './worker-transport.ts';
-export { parseToWorker, type Parsed } from './parse.ts';
+export { parseToWorker, requestId, type Parsed } from './parse.ts';

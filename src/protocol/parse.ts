@@ -2,7 +2,8 @@ import type { ToWorker } from './messages.ts';
 
 type Check = (value: unknown) => boolean;
 const int: Check = (v) => typeof v === 'number' && Number.isInteger(v);
-const num: Check = (v) => typeof v === 'number' && Number.isFinite(v);
+/** any number: ranges are the host's to check, so that it can say what was wrong in a reply */
+const num: Check = (v) => typeof v === 'number';
 const str: Check = (v) => typeof v === 'string';
 const oneOf =
   (...options: string[]): Check =>
@@ -17,11 +18,12 @@ const shapes: Record<ToWorker['type'], Record<string, Check>> = {
   'load-scenario': { id: int, source: object },
   play: { id: int },
   pause: { id: int },
-  step: { id: int, count: int, unit: oneOf('event', 'acknowledge') },
-  'step-back': { id: int, count: int },
+  resume: { id: int, point: object },
+  step: { id: int, count: num, unit: oneOf('event', 'acknowledge') },
+  'step-back': { id: int, count: num },
   'run-until': { id: int, time: num },
-  seek: { id: int, eventSeq: int },
-  'set-speed': { id: int, speed: (v) => typeof v === 'number' && v > 0 },
+  seek: { id: int, eventSeq: num },
+  'set-speed': { id: int, speed: num },
   reset: { id: int },
   'inject-nmi': { id: int },
   'set-injector-mode': { id: int, mode: oneOf('rfc-round-robin', 'architected') },
@@ -30,6 +32,13 @@ const shapes: Record<ToWorker['type'], Record<string, Check>> = {
   'read-register': { id: int, target: object },
   crash: { id: int },
 };
+
+/** The id of a request that failed to parse, so that it can still be answered. */
+export function requestId(message: unknown): number | null {
+  if (!object(message)) return null;
+  const id = (message as { id?: unknown }).id;
+  return int(id) ? (id as number) : null;
+}
 
 export type Parsed<T> =
   { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };

@@ -34,9 +34,13 @@ export interface HppiView {
 }
 
 export interface HandlerFrameView {
-  readonly intid: number;
+  /** null between taking the exception and reading ICC_IAR*_EL1 (the INTID is not known yet) */
+  readonly intid: number | null;
   readonly kind: 'irq' | 'fiq' | 'nmi';
+  /** the guest's name for it (`arch_timer`), null before the acknowledge */
   readonly name: string | null;
+  /** one line for people: `IRQ 33 arch_timer`, or `IRQ entry, INTID not read yet` */
+  readonly text: string;
   readonly since: number;
 }
 
@@ -158,6 +162,76 @@ export interface ScenarioMeta {
   readonly id: string;
   readonly title: string;
   readonly summary: string;
+  /** `builtin`, or `file` for a scenario loaded as JSON (which may reuse a built-in's id) */
+  readonly origin: 'builtin' | 'file';
+}
+
+/**
+ * The one moment every view shows: the machine ran every instant up to `time` (integer ns) and
+ * `seq` is its last event (-1 before the first). The log holds no event after it.
+ */
+export interface Cursor {
+  readonly seq: number;
+  /** ns, 0 at the start */
+  readonly time: number;
+  /** the exact moment (opaque to the page: what a restarted worker is brought back to) */
+  readonly moment: { readonly time: number; readonly inputs: number };
+}
+
+/** A long operation running in the worker in slices; Pause (or Escape) stops it. */
+export interface ProgressView {
+  readonly kind:
+    'run-until' | 'step' | 'step-to-interrupt' | 'step-back' | 'seek' | 'resume' | 'play';
+  /** e.g. "Running until 1 s" */
+  readonly label: string;
+  /** virtual time it runs to (ns), when it has one */
+  readonly target: number | null;
+  /** virtual time reached (ns) */
+  readonly time: number;
+  /** machine events per wall-clock second, over the last second */
+  readonly eventsPerSecond: number;
+  /** wall-clock ms since it started */
+  readonly elapsedMs: number;
+}
+
+/** A handler bar on a PE's lane: from exception entry to return (nesting = preemption). */
+export interface TimelineSpan {
+  /** seq of the event that opened it (exception taken or acknowledge): its identity */
+  readonly id: number;
+  readonly pe: number;
+  readonly start: number;
+  /** null while it is open */
+  readonly end: number | null;
+  readonly endSeq: number | null;
+  /** 1 = first level above the task */
+  readonly depth: number;
+  /** `IRQ 33`, `NMI 40`, `IRQ` (before the acknowledge) */
+  readonly label: string;
+}
+
+/** A PMR or running-priority value from an event on. */
+export interface TimelineStep {
+  readonly seq: number;
+  readonly pe: number;
+  readonly time: number;
+  readonly series: 'pmr' | 'rpr';
+  readonly value: number;
+}
+
+export interface TimelineInstant {
+  readonly seq: number;
+  readonly pe: number;
+  readonly time: number;
+  readonly label: 'NMI' | 'SGI' | 'inject';
+}
+
+/** What the timeline gained since the previous frame (spans are upserts by id). */
+export interface TimelineDelta {
+  readonly spans: readonly TimelineSpan[];
+  readonly steps: readonly TimelineStep[];
+  readonly instants: readonly TimelineInstant[];
+  /** records the worker could not hold while the page was busy (oldest first dropped) */
+  readonly dropped: number;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -5,11 +5,27 @@ import { machineEngineFactory } from './machine-engine.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
+// A message to ourselves runs after the messages already queued (Pause among them) and, unlike
+// setTimeout(0), is not clamped to 4 ms when slices follow each other.
+const channel = new MessageChannel();
+const due: (() => void)[] = [];
+channel.port1.onmessage = () => due.shift()?.();
+
 // The worker entry only wires its port to a host.
 new Host(scopePort<FromWorker, ToWorker>(self), machineEngineFactory, {
   now: () => performance.now(),
   later: (tick) => {
     const handle = setTimeout(tick, 16);
     return () => clearTimeout(handle);
+  },
+  soon: (tick) => {
+    let live = true;
+    due.push(() => {
+      if (live) tick();
+    });
+    channel.port2.postMessage(null);
+    return () => {
+      live = false;
+    };
   },
 });

@@ -2,161 +2,87 @@ import { describe, expect, it } from 'vitest';
 import {
   PROTOCOL_VERSION,
   createMemoryPair,
+  type FrameMessage,
   type FromWorker,
-  type EventView,
-  type MachineDiff,
-  type MachineView,
   type ToWorker,
 } from '../protocol/index.ts';
-import { InputError, type Engine, type EngineFactory } from './engine.ts';
 import { Host, type Scheduler } from './host.ts';
+import { machineEngineFactory } from './machine-engine.ts';
 
-/**
- * A counter machine: each step adds one event; enough to test the host's protocol handling,
- * playback and step back without the GIC (the real engine is covered by machine-engine.test.ts).
- */
-function counterEngine(id: string): Engine {
-  let count = 0;
-  let steps = 0;
-  let time = 0;
-  let seq = 0;
-  let drained = 0;
-  const view = (): MachineView => ({
-    time,
-    config: {
-      peCount: 1,
-      spiCount: 32,
-      securityExtensions: false,
-      priorityBits: 5,
-      nmi: false,
-      profile: 'architecture',
-      oneOfN: 'round-robin',
-      kernel: 'none',
-      pseudoNmi: false,
-      endTime: 1000,
-    },
-    interrupts: {},
-    cpus: [],
-    counters: [{ label: 'steps', intid: null, perPe: [count], description: 'steps' }],
-    injector: {
-      mode: 'rfc-round-robin',
-      candidates: [],
-      cursor: 0,
-      lastChosen: null,
-      injections: 0,
-      problem: null,
-      masking: null,
-    },
-    checks: [],
-  });
-  return {
-    scenario: { id, title: id, summary: '' },
-    peCount: 1,
-    readRegister: () => 'read',
-    inspect: () => {
-      throw new Error('not inspected in these tests');
-    },
-    step: () => {
-      if (steps >= 10) return 'idle';
-      steps += 1;
-      count += 1;
-      time += 100;
-      seq += 1;
-      return 'event';
-    },
-    time: () => time,
-    nextEventTime: () => (steps >= 10 ? null : time + 100),
-    advanceTo: (t) => {
-      time = Math.max(time, t);
-    },
-    lastStepAcknowledged: () => steps % 3 === 0,
-    injectNmi: () => {
-      seq += 1;
-      count += 100;
-      return 'injected';
-    },
-    setInjectorMode: (mode) => mode,
-    writeRegister: () => {
-      throw new InputError('offset 0x10000 is outside the Distributor frame');
-    },
-    snapshot: () => ({ count, steps, time, seq }),
-    restore: (s) => {
-      ({ count, steps, time, seq } = s as {
-        count: number;
-        steps: number;
-        time: number;
-        seq: number;
-      });
-      drained = Math.min(drained, seq);
-    },
-    view,
-    diff: (): MachineDiff => ({ time, counters: view().counters }),
-    drainEvents: (limit = Infinity) => {
-      const events: EventView[] = [];
-      for (let n = drained + 1; n <= seq; n += 1)
-        events.push({
-          seq: n,
-          time,
-          kind: 'step',
-          pe: null,
-          intid: null,
-          text: `step ${n}`,
-          warning: false,
-          path: [],
-          fields: {},
-        });
-      drained = seq;
-      const skipped = Math.max(0, events.length - limit);
-      return { events: events.slice(skipped), skipped };
-    },
-    eventSeq: () => seq,
-  };
-}
+type Reply = Extract<FromWorker, { type: 'reply' }>;
 
-const factory: EngineFactory = {
-  builtins: () => [{ id: 'counter', title: 'Counter', summary: '' }],
-  load: (source) => {
-    if (source.kind === 'builtin' && source.id === 'counter') return counterEngine('counter');
-    throw new InputError(
-      `no built-in scenario "${source.kind === 'builtin' ? source.id : 'json'}"`,
-    );
-  },
-};
-
-function setup() {
+/** A host on the real machine engine, its scheduler and clock driven by hand. */
+function setup(scenario = 'rfc-nmi') {
   const [page, worker] = createMemoryPair<ToWorker, FromWorker>();
-  const ticks: (() => void)[] = [];
+  const clock = { now: 0 };
+  const laters: (() => void)[] = [];
+  const soons: (() => void)[] = [];
   const scheduler: Scheduler = {
-    now: () => 0,
+    now: () => (clock.now += 0.5),
     later: (tick) => {
-      ticks.push(tick);
-      return () => ticks.splice(ticks.indexOf(tick), 1);
+      laters.push(tick);
+      return () => laters.splice(laters.indexOf(tick) >>> 0, 1);
+    },
+    soon: (tick) => {
+      let live = true;
+      soons.push(() => live && tick());
+      return () => {
+        live = false;
+      };
     },
   };
-  const host = new Host(worker, factory, scheduler);
+  const host = new Host(worker, machineEngineFactory, scheduler);
   const received: FromWorker[] = [];
-  page.listen((m) => received.push(m));
+  page.listen((m) => {
+    received.push(m);
+    // the page draws every frame at once
+    if (m.type === 'frame') page.send({ type: 'frame-ack', frame: m.frame });
+  });
   const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
-  return { page, host, received, flush, ticks };
+  let id = 100;
+  const frames = () => received.filter((m): m is FrameMessage => m.type === 'frame');
+  const replies = () => received.filter((m): m is Reply => m.type === 'reply');
+  const reply = (n: number) => replies().find((r) => r.id === n);
+  const request = async (message: Record<string, unknown>): Promise<Reply> => {
+    const n = (id += 1);
+    page.send({ ...message, id: n } as ToWorker);
+    for (let spins = 0; spins < 10_000 && !reply(n); spins += 1) {
+      await flush();
+      soons.shift()?.();
+    }
+    return reply(n)!;
+  };
+  const start = async () => {
+    page.send({ type: 'hello', version: PROTOCOL_VERSION });
+    await flush();
+    return request({ type: 'load-scenario', source: { kind: 'builtin', id: scenario } });
+  };
+  const cursor = () => frames().at(-1)!.cursor;
+  return {
+    page,
+    host,
+    received,
+    flush,
+    frames,
+    replies,
+    request,
+    start,
+    cursor,
+    laters,
+    soons,
+    clock,
+  };
 }
-
-const counts = (received: FromWorker[]) =>
-  received.flatMap((m) =>
-    m.type === 'frame' && m.diff.counters ? [m.diff.counters[0].perPe[0]] : [],
-  );
 
 describe('worker host protocol', () => {
   it('welcomes a page that speaks the same version, listing the built-ins', async () => {
     const { page, received, flush } = setup();
     page.send({ type: 'hello', version: PROTOCOL_VERSION });
     await flush();
-    expect(received).toEqual([
-      {
-        type: 'welcome',
-        version: PROTOCOL_VERSION,
-        builtins: [{ id: 'counter', title: 'Counter', summary: '' }],
-      },
-    ]);
+    expect(received[0]).toMatchObject({ type: 'welcome', version: PROTOCOL_VERSION });
+    expect(
+      (received[0] as unknown as { builtins: { id: string }[] }).builtins.map((b) => b.id),
+    ).toContain('rfc-nmi');
   });
 
   it('answers a version mismatch with a clear incompatibility message', async () => {
@@ -170,118 +96,299 @@ describe('worker host protocol', () => {
     expect(received[1]).toMatchObject({ type: 'rejected' });
   });
 
-  it('rejects an unknown message and keeps serving', async () => {
-    const { page, host, received, flush } = setup();
-    page.send({ type: 'hello', version: PROTOCOL_VERSION });
+  it('a malformed request with an id still gets an answer; without one it is rejected', async () => {
+    const { host, start, received, replies, flush } = setup();
+    await start();
     host.receive({ type: 'format-disk', id: 3 });
     host.receive('garbage');
     host.receive({ type: 'step', id: 4, count: 'many', unit: 'event' });
-    page.send({ type: 'load-scenario', id: 5, source: { kind: 'builtin', id: 'counter' } });
     await flush();
-    const kinds = received.map((m) => m.type);
-    expect(kinds.filter((k) => k === 'rejected')).toHaveLength(3);
-    expect(received.find((m) => m.type === 'rejected')).toMatchObject({
-      message: 'rejected a message: unknown message type "format-disk"',
-    });
-    expect(received).toContainEqual({ type: 'reply', id: 5, ok: true, detail: 'loaded counter' });
-  });
-
-  it('answers bad input with an error reply and keeps the session', async () => {
-    const { page, received, flush } = setup();
-    page.send({ type: 'hello', version: PROTOCOL_VERSION });
-    page.send({ type: 'load-scenario', id: 1, source: { kind: 'builtin', id: 'counter' } });
-    page.send({ type: 'step', id: 2, count: 2, unit: 'event' });
-    page.send({
-      type: 'write-register',
-      id: 3,
-      target: { block: 'distributor', offset: 0x10000, size: 4 },
-      value: '0x1',
-    });
-    page.send({
-      type: 'write-register',
-      id: 4,
-      target: { block: 'sysreg', pe: 0, name: 'ICC_PMR_EL1' },
-      value: 'lots',
-    });
-    page.send({ type: 'load-scenario', id: 5, source: { kind: 'builtin', id: 'nope' } });
-    page.send({ type: 'step', id: 6, count: 1, unit: 'event' });
-    await flush();
-    expect(received).toContainEqual({
-      type: 'reply',
-      id: 3,
+    expect(replies().find((r) => r.id === 3)).toMatchObject({ ok: false, failure: 'invalid' });
+    expect(replies().find((r) => r.id === 4)).toMatchObject({
       ok: false,
-      error: 'offset 0x10000 is outside the Distributor frame',
+      failure: 'invalid',
+      error: expect.stringMatching(/field "count"/) as unknown,
     });
-    expect(received).toContainEqual(
-      expect.objectContaining({
-        id: 4,
-        ok: false,
-        error: expect.stringMatching(/not a number/) as unknown,
+    expect(received.filter((m) => m.type === 'rejected')).toHaveLength(1);
+  });
+
+  it('bad input is an invalid reply and the session is kept', async () => {
+    const { request, start, cursor } = setup();
+    await start();
+    await request({ type: 'step', count: 2, unit: 'event' });
+    const before = cursor();
+    expect(
+      await request({
+        type: 'write-register',
+        target: { block: 'distributor', offset: 0x10000, size: 4 },
+        value: '0x1',
       }),
+    ).toMatchObject({
+      ok: false,
+      failure: 'invalid',
+      error: expect.stringMatching(/outside the Distributor frame/) as unknown,
+    });
+    expect(
+      await request({
+        type: 'write-register',
+        target: { block: 'sysreg', pe: 0, name: 'ICC_PMR_EL1' },
+        value: 'lots',
+      }),
+    ).toMatchObject({ ok: false, failure: 'invalid' });
+    expect(
+      await request({ type: 'load-scenario', source: { kind: 'builtin', id: 'nope' } }),
+    ).toMatchObject({ ok: false, failure: 'invalid' });
+    expect(cursor()).toEqual(before);
+  });
+});
+
+describe('an honest API: a command that does nothing says so', () => {
+  const cases: [string, Record<string, unknown>, RegExp][] = [
+    [
+      'a negative step count',
+      { type: 'step', count: -1, unit: 'event' },
+      /whole number ≥ 1, got -1/,
+    ],
+    ['a fractional step count', { type: 'step', count: 1.5, unit: 'event' }, /got 1.5/],
+    ['step back 0', { type: 'step-back', count: 0 }, /got 0/],
+    [
+      'a time that is not a whole number of ns',
+      { type: 'run-until', time: 1.5 },
+      /whole number of nanoseconds/,
+    ],
+    ['an infinite time', { type: 'run-until', time: Infinity }, /whole number of nanoseconds/],
+    ['a time past 10⁹ s', { type: 'run-until', time: 2e18 }, /from 0 to 1e18/],
+    ['a negative speed', { type: 'set-speed', speed: -1 }, /speed must be/],
+    ['a seek to a fractional event', { type: 'seek', eventSeq: 2.5 }, /whole number/],
+  ];
+  for (const [name, message, error] of cases)
+    it(`refuses ${name} as invalid`, async () => {
+      const { request, start } = setup();
+      await start();
+      const reply = await request(message);
+      expect(reply).toMatchObject({ ok: false, failure: 'invalid' });
+      expect((reply as { error: string }).error).toMatch(error);
+    });
+
+  it('nothing to step back to, pause while paused, the same speed twice', async () => {
+    const { request, start } = setup();
+    await start();
+    expect(await request({ type: 'step-back', count: 1 })).toMatchObject({
+      ok: false,
+      failure: 'no-effect',
+      error: 'nothing to step back to',
+    });
+    expect(await request({ type: 'pause' })).toMatchObject({ ok: false, failure: 'no-effect' });
+    expect(await request({ type: 'set-speed', speed: 1 })).toMatchObject({
+      ok: false,
+      failure: 'no-effect',
+    });
+  });
+
+  it('a time in the past is refused with where the machine is', async () => {
+    const { request, start } = setup();
+    await start();
+    await request({ type: 'run-until', time: 50_000 });
+    const reply = await request({ type: 'run-until', time: 10_000 });
+    expect(reply).toMatchObject({ ok: false, failure: 'no-effect' });
+    expect((reply as { error: string }).error).toMatch(
+      /10 µs is in the past: the machine is at 50 µs/,
     );
-    expect(received).toContainEqual(
-      expect.objectContaining({ id: 5, ok: false, error: 'no built-in scenario "nope"' }),
-    );
-    expect(counts(received).at(-1)).toBe(3);
   });
 
-  it('steps back to the state before the last actions, inputs included', async () => {
-    const { page, received, flush } = setup();
-    page.send({ type: 'hello', version: PROTOCOL_VERSION });
-    page.send({ type: 'load-scenario', id: 1, source: { kind: 'builtin', id: 'counter' } });
-    page.send({ type: 'step', id: 2, count: 4, unit: 'event' });
-    page.send({ type: 'inject-nmi', id: 3 });
-    page.send({ type: 'step', id: 4, count: 1, unit: 'event' });
-    page.send({ type: 'step-back', id: 5, count: 2 });
-    page.send({ type: 'step-back', id: 6, count: 1 });
-    page.send({ type: 'step', id: 7, count: 2, unit: 'event' });
-    await flush();
-    // after load 0; after a step back, stepping forward replays the recorded future (the NMI)
-    expect(counts(received)).toEqual([0, 4, 104, 105, 4, 3, 104]);
-    const rewound = received.filter((m) => m.type === 'frame' && m.rewoundTo !== null);
-    expect(rewound.map((m) => (m as { rewoundTo: number }).rewoundTo)).toEqual([4, 3]);
+  it('Inject NMI with no candidate: no-effect, with the reason', async () => {
+    const { request, start } = setup('binary-point');
+    await start();
+    await request({ type: 'run-until', time: 60_000 });
+    const reply = await request({ type: 'inject-nmi' });
+    expect(reply).toMatchObject({ ok: false, failure: 'no-effect' });
+    expect((reply as { error: string }).error).toMatch(/no NMI injected: .*pseudo-NMIs/);
   });
 
-  it('steps to the next acknowledge', async () => {
-    const { page, received, flush } = setup();
-    page.send({ type: 'hello', version: PROTOCOL_VERSION });
-    page.send({ type: 'load-scenario', id: 1, source: { kind: 'builtin', id: 'counter' } });
-    page.send({ type: 'step', id: 2, count: 2, unit: 'acknowledge' });
-    await flush();
-    expect(counts(received).at(-1)).toBe(6);
+  it('the same injector mode twice changes nothing', async () => {
+    const { request, start } = setup();
+    await start();
+    expect(await request({ type: 'set-injector-mode', mode: 'architected' })).toMatchObject({
+      ok: true,
+    });
+    expect(await request({ type: 'set-injector-mode', mode: 'architected' })).toMatchObject({
+      ok: false,
+      failure: 'no-effect',
+    });
   });
 
-  it('sends no new playback frame until the page has drawn the last one', async () => {
-    const { page, received, flush, ticks } = setup();
-    page.send({ type: 'hello', version: PROTOCOL_VERSION });
-    page.send({ type: 'load-scenario', id: 1, source: { kind: 'builtin', id: 'counter' } });
-    page.send({ type: 'set-speed', id: 2, speed: 100 });
-    page.send({ type: 'play', id: 3 });
-    await flush();
-    const frames = () => received.filter((m) => m.type === 'frame');
+  it('a seek to the moment the cursor is at changes nothing', async () => {
+    const { request, start, cursor } = setup();
+    await start();
+    await request({ type: 'step', count: 5, unit: 'event' });
+    const reply = await request({ type: 'seek', eventSeq: cursor().seq });
+    expect(reply).toMatchObject({ ok: false, failure: 'no-effect' });
+  });
+});
+
+describe('time and the cursor', () => {
+  it('playback at any speed keeps time a whole number of nanoseconds', async () => {
+    const { request, start, laters, frames, flush, clock } = setup();
+    await start();
+    await request({ type: 'set-speed', speed: 0.37 });
+    await request({ type: 'play' });
+    for (let tick = 0; tick < 50; tick += 1) {
+      clock.now += 16.6667;
+      laters.shift()?.();
+      await flush();
+    }
+    await request({ type: 'pause' });
+    for (const frame of frames()) {
+      expect(Number.isInteger(frame.cursor.time)).toBe(true);
+      expect(Number.isInteger(frame.diff.time)).toBe(true);
+    }
+    expect(frames().at(-1)!.cursor.time).toBeGreaterThan(0);
+  });
+
+  it('every frame carries the events up to its cursor and none after', async () => {
+    const { request, start, frames } = setup();
+    await start();
+    await request({ type: 'run-until', time: 120_000 });
+    await request({ type: 'step-back', count: 3 });
+    await request({ type: 'step', count: 1, unit: 'event' });
+    for (const frame of frames())
+      for (const event of frame.events) expect(event.seq).toBeLessThanOrEqual(frame.cursor.seq);
+  });
+
+  it('an input after a step back tells the page to forget the recorded future', async () => {
+    const { request, start, frames, cursor } = setup();
+    await start();
+    await request({ type: 'run-until', time: 100_000 });
+    await request({ type: 'step-back', count: 5 });
+    const at = cursor().seq;
+    await request({
+      type: 'write-register',
+      target: { block: 'sysreg', pe: 1, name: 'ICC_PMR_EL1' },
+      value: '0xf0',
+    });
+    expect(frames().some((f) => f.forgetAfter === at)).toBe(true);
+  });
+});
+
+describe('inspection is a peek', () => {
+  it('inspecting every PE and INTID, at every pause, adds no event and moves nothing', async () => {
+    const { request, start, frames, cursor } = setup();
+    await start();
+    for (const time of [30_000, 90_000, 150_000, 210_000]) {
+      await request({ type: 'run-until', time });
+      const before = cursor();
+      const eventsBefore = frames().reduce((n, f) => n + f.events.length, 0);
+      for (let pe = 0; pe < 4; pe += 1)
+        for (const intid of [null, 1, 27, 30, 33, 34, 40, 1023]) {
+          const reply = await request({ type: 'inspect', pe, intid });
+          expect(reply.ok).toBe(true);
+          expect(frames().at(-1)!.inspection?.pe).toBe(pe);
+        }
+      expect(cursor()).toEqual(before);
+      expect(frames().reduce((n, f) => n + f.events.length, 0)).toBe(eventsBefore);
+    }
+  });
+
+  it('during playback the inspection adds no event: the same run with and without panels logs the same', async () => {
+    const run = async (inspect: boolean) => {
+      const { request, start, frames, laters, flush, clock } = setup();
+      await start();
+      if (inspect) await request({ type: 'inspect', pe: 0, intid: 33 });
+      await request({ type: 'set-speed', speed: 100 });
+      await request({ type: 'play' });
+      for (let tick = 0; tick < 150; tick += 1) {
+        clock.now += 16.7;
+        laters.shift()?.();
+        await flush();
+      }
+      await request({ type: 'pause' });
+      await request({ type: 'run-until', time: 5_000_000 });
+      const events = frames().flatMap((f) => f.events.map((e) => `${e.seq} ${e.text}`));
+      return {
+        events,
+        inspected: frames().filter((f) => f.inspection).length,
+        cursor: frames().at(-1)!.cursor,
+      };
+    };
+    const plain = await run(false);
+    const inspected = await run(true);
+    expect(inspected.inspected).toBeGreaterThan(2);
+    expect(inspected.cursor.seq).toBe(plain.cursor.seq);
+    // the frames batch differently (wall time differs), but every event both carry is the same
+    const bySeq = new Map(plain.events.map((e) => [e.split(' ')[0], e]));
+    const common = inspected.events.filter((e) => bySeq.has(e.split(' ')[0]));
+    expect(common.length).toBeGreaterThan(1000);
+    for (const event of common) expect(event).toBe(bySeq.get(event.split(' ')[0]));
+  });
+
+  it('a register write from the panel reports that write and its consequences only', async () => {
+    const { request, start, frames } = setup();
+    await start();
+    await request({ type: 'run-until', time: 120_000 });
+    await request({ type: 'inspect', pe: 0, intid: null });
     const before = frames().length;
-    ticks.shift()!();
-    await flush();
-    expect(frames()).toHaveLength(before);
-    const last = frames().at(-1) as { frame: number };
-    page.send({ type: 'frame-ack', frame: last.frame });
-    await flush();
-    expect(frames()).toHaveLength(before + 1);
+    const reply = await request({
+      type: 'write-register',
+      target: { block: 'sysreg', pe: 0, name: 'ICC_PMR_EL1' },
+      value: '0xe0',
+    });
+    expect(reply.ok).toBe(true);
+    const events = frames()
+      .slice(before)
+      .flatMap((f) => f.events);
+    expect(events.filter((e) => e.kind === 'register-read')).toEqual([]);
+    expect(events[0]).toMatchObject({ kind: 'register-written', pe: 0 });
+    expect(events.map((e) => e.kind)).toContain('register-edited');
+    expect(events.length).toBeLessThanOrEqual(6);
+  });
+});
+
+describe('bounded, cancellable work', () => {
+  it('run until a far horizon runs in slices, reports progress, and Pause stops it', async () => {
+    const { page, start, frames, soons, replies, flush, request } = setup();
+    await start();
+    page.send({ type: 'run-until', id: 7, time: 1e18 });
+    for (let slice = 0; slice < 30; slice += 1) {
+      await flush();
+      soons.shift()?.();
+    }
+    expect(replies().find((r) => r.id === 7)).toBeUndefined();
+    const progress = frames().findLast((f) => f.progress)?.progress;
+    expect(progress).toMatchObject({ kind: 'run-until', target: 1e18 });
+    expect(progress!.time).toBeGreaterThan(0);
+    const paused = await request({ type: 'pause' });
+    expect(paused).toMatchObject({
+      ok: true,
+      detail: expect.stringMatching(/^stopped running until/) as unknown,
+    });
+    expect(replies().find((r) => r.id === 7)).toMatchObject({
+      ok: false,
+      failure: 'interrupted',
+      error: expect.stringMatching(/stopped by Pause/) as unknown,
+    });
+    expect(frames().at(-1)!.progress).toBeNull();
   });
 
-  it('plays on the scheduler and stops when nothing is left', async () => {
-    const { page, received, flush, ticks } = setup();
-    page.send({ type: 'hello', version: PROTOCOL_VERSION });
-    page.send({ type: 'load-scenario', id: 1, source: { kind: 'builtin', id: 'counter' } });
-    page.send({ type: 'set-speed', id: 2, speed: Infinity });
-    page.send({ type: 'play', id: 3 });
-    await flush();
-    expect(ticks).toHaveLength(1);
-    ticks.shift()!();
-    await flush();
-    const last = received.filter((m) => m.type === 'frame').at(-1);
-    expect(last).toMatchObject({ playing: false });
-    expect(counts(received).at(-1)).toBe(10);
-    expect(ticks).toHaveLength(0);
+  it('step to the next interrupt with none coming keeps going in slices until paused', async () => {
+    const { page, start, soons, replies, flush, request } = setup('timer-never-fires');
+    await start();
+    page.send({ type: 'step', id: 9, count: 1_000_000, unit: 'acknowledge' });
+    for (let slice = 0; slice < 20; slice += 1) {
+      await flush();
+      soons.shift()?.();
+    }
+    expect(replies().find((r) => r.id === 9)).toBeUndefined();
+    await request({ type: 'pause' });
+    expect(replies().find((r) => r.id === 9)).toMatchObject({ ok: false, failure: 'interrupted' });
+  });
+
+  it('events that no frame carries are not kept: at most 250 per frame, the rest counted', async () => {
+    const { request, start, frames } = setup();
+    await start();
+    await request({ type: 'run-until', time: 2_000_000 });
+    const last = frames().at(-1)!;
+    expect(last.events.length).toBeLessThanOrEqual(250);
+    expect(last.eventsSkipped).toBeGreaterThan(0);
+    expect(last.events.at(-1)!.seq).toBe(last.cursor.seq);
   });
 });

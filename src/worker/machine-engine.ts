@@ -4,9 +4,11 @@ import {
   builtinScenario,
   createMachine,
   parseScenarioText,
+  reportText,
   type Machine,
   type MachineEvent,
   type MachineSnapshot,
+  type MachineView as FullMachineView,
   type Scenario,
   type InjectorView as MachineInjectorView,
 } from '../machine/index.ts';
@@ -18,24 +20,35 @@ import type {
   InjectorView,
   InspectionView,
   InterruptView,
+  MachineConfigView,
   MachineDiff,
   MachineView,
   RegisterTarget,
   ScenarioMeta,
   ScenarioSource,
+  TimelineDelta,
 } from '../protocol/index.ts';
-import { InputError, type Engine, type EngineFactory, type StepOutcome } from './engine.ts';
-import { cpuViews } from './view/cpus.ts';
-import { eventView } from './view/events.ts';
-import { interruptViews, sameInterrupt } from './view/interrupts.ts';
+import {
+  InputError,
+  type Engine,
+  type EngineSnapshot,
+  type EngineFactory,
+  type InputOutcome,
+  type InstantResult,
+} from './engine.ts';
+import { machineSnapshotToJson } from '../machine/snapshot/index.ts';
+import { EventRing } from './event-ring.ts';
 import { buildInspection } from './inspect/index.ts';
 import { checkRegisterTarget } from './register-target.ts';
+import { TimelineRecorder, type RecorderSnapshot } from './timeline/recorder.ts';
+import { cpuViews, sameCpu } from './view/cpus.ts';
+import { eventView } from './view/events.ts';
+import { interruptKey, interruptView, sameInterrupt } from './view/interrupts.ts';
 
-const meta = (s: { id: string; title: string; description?: string }): ScenarioMeta => ({
-  id: s.id,
-  title: s.title,
-  summary: s.description ?? '',
-});
+const meta = (
+  s: { id: string; title: string; description?: string },
+  origin: ScenarioMeta['origin'],
+): ScenarioMeta => ({ id: s.id, title: s.title, summary: s.description ?? '', origin });
 
 function toMachineTarget(target: RegisterTarget): MachineRegisterTarget {
   switch (target.block) {
@@ -48,54 +61,98 @@ function toMachineTarget(target: RegisterTarget): MachineRegisterTarget {
   }
 }
 
-interface EngineSnapshot {
+interface MachineEngineSnapshot extends EngineSnapshot {
   readonly machine: MachineSnapshot;
   readonly seq: number;
   readonly lastInjection: Extract<MachineEvent, { kind: 'nmi-injected' }> | null;
   readonly lastFailure: string | null;
+  readonly timeline: RecorderSnapshot;
 }
 
-/** The machine as the host drives it, and as the page sees it (views, diffs, log rows). */
+/** Dirty-set numbering of banked interrupts: above every SPI INTID (special INTIDs start at 1020). */
+const BANKED = 1024;
+
+/** The newest events kept for the next frame: the page's log shows no more per frame. */
+const EVENTS_KEPT = 250;
+
+/** Machine events that can change the injector panel, the checks or the guest's names. */
+const META_KINDS = new Set<MachineEvent['kind']>([
+  'nmi-injected',
+  'nmi-injection-failed',
+  'guest-called',
+  'register-edited',
+  'action-applied',
+  'boot-completed',
+  'expectation-checked',
+]);
+
+/**
+ * The machine as the host drives it, and as the page sees it. Views are built for what changed:
+ * every event marks the interrupt and PE it names, so a frame rebuilds only those; events
+ * beyond the newest EVENTS_KEPT are counted, never kept; the timeline sees every event.
+ */
 class MachineEngine implements Engine {
   readonly scenario: ScenarioMeta;
   readonly peCount: number;
+  readonly endTime: number;
   readonly #machine: Machine;
-  #pending: MachineEvent[] = [];
+  readonly #events = new EventRing<MachineEvent>(EVENTS_KEPT);
+  readonly #timeline = new TimelineRecorder();
   /** the last event's seq; the machine numbers events from 0 */
   #seq = -1;
-  #acknowledged = false;
+  #instantEvents = 0;
+  #instantAcknowledged = false;
+  #lastInjection: Extract<MachineEvent, { kind: 'nmi-injected' }> | null = null;
+  #lastFailure: string | null = null;
+  // what the page holds, for diffs
   #sent: {
     interrupts: Map<string, InterruptView>;
-    cpus: string[];
-    counters: string;
+    cpus: CpuView[];
+    counters: readonly CounterRowView[];
     injector: string;
     checks: string;
   } | null = null;
-  #lastInjection: Extract<MachineEvent, { kind: 'nmi-injected' }> | null = null;
-  #lastFailure: string | null = null;
+  /** interrupts an event touched: an SPI by its INTID, a PE's SGI/PPI as BANKED + 32·pe + INTID */
+  #dirtyKeys = new Set<number>();
+  #allDirty = true;
+  #countersDirty = true;
+  #metaDirty = true;
+  #full: FullMachineView | null = null;
+  #names = new Map<number, string>();
 
-  constructor(scenario: Scenario) {
-    this.scenario = meta(scenario);
+  constructor(scenario: Scenario, origin: ScenarioMeta['origin']) {
+    this.scenario = meta(scenario, origin);
     this.peCount = scenario.machine.pes;
+    this.endTime = scenario.runUntil;
     this.#machine = createMachine(scenario);
-    this.#machine.subscribe((event) => {
-      this.#pending.push(event);
-      this.#seq = event.seq;
-      // injections come from the button and from the scenario's own timeline alike
-      if (event.kind === 'nmi-injected') {
-        this.#lastInjection = event;
-        this.#lastFailure = null;
-      } else if (event.kind === 'nmi-injection-failed')
-        this.#lastFailure = `${event.reason} — ${event.fix}`;
-    });
+    this.#machine.subscribe((event) => this.#record(event));
   }
 
-  step(limit = Infinity): StepOutcome {
-    this.#acknowledged = false;
-    const events = this.#machine.step(limit);
-    this.#acknowledged = events.some((e) => e.kind === 'gic' && e.event.kind === 'acknowledged');
-    if (events.some((e) => e.kind === 'gic')) return 'event';
-    return this.#machine.now() === limit ? 'limit' : events.length > 0 ? 'event' : 'idle';
+  #record(event: MachineEvent): void {
+    this.#events.push(event);
+    this.#timeline.record(event);
+    this.#seq = event.seq;
+    this.#instantEvents += 1;
+    if (META_KINDS.has(event.kind)) this.#metaDirty = true;
+    if (event.kind === 'interrupt-handled' || event.kind === 'guest-called')
+      this.#countersDirty = true;
+    if (event.kind === 'guest-called') this.#allDirty = true;
+    if (event.kind === 'nmi-injected') {
+      // injections come from the button and from the scenario's own timeline alike
+      this.#lastInjection = event;
+      this.#lastFailure = null;
+    } else if (event.kind === 'nmi-injection-failed')
+      this.#lastFailure = `${event.reason} — ${event.fix}`;
+    if (event.kind !== 'gic') return;
+    const e = event.event;
+    if (e.kind === 'acknowledged') this.#instantAcknowledged = true;
+    if (e.kind === 'interrupt-configured' || e.kind === 'routed') this.#metaDirty = true;
+    if ('intid' in e && typeof e.intid === 'number' && e.intid < 1020) {
+      const pe = 'pe' in e && typeof e.pe === 'number' ? e.pe : null;
+      if (e.intid >= 32) this.#dirtyKeys.add(e.intid);
+      else if (pe !== null) this.#dirtyKeys.add(BANKED + 32 * pe + e.intid);
+      else this.#allDirty = true;
+    }
   }
 
   time(): number {
@@ -106,183 +163,284 @@ class MachineEngine implements Engine {
     return this.#machine.nextEventTime();
   }
 
-  advanceTo(time: number): void {
+  eventSeq(): number {
+    return this.#seq;
+  }
+
+  runInstant(limit = Infinity): InstantResult | null {
+    const next = this.#machine.nextEventTime();
+    if (next === null || next > limit) return null;
+    this.#instantEvents = 0;
+    this.#instantAcknowledged = false;
+    this.#machine.runUntil(next);
+    return { time: next, events: this.#instantEvents, acknowledged: this.#instantAcknowledged };
+  }
+
+  runUntil(time: number): void {
     this.#machine.runUntil(time);
   }
 
-  lastStepAcknowledged(): boolean {
-    return this.#acknowledged;
-  }
-
-  injectNmi(): string {
+  injectNmi(): InputOutcome {
     const events = this.#machine.injectNmi();
     for (const event of events) {
       if (event.kind === 'nmi-injected') {
         const target = event.targetPe === null ? 'no PE' : `PE ${event.targetPe}`;
-        return `raised INTID ${event.chosen.intid} for ${target}`;
+        return { detail: `raised INTID ${event.chosen.intid} for ${target}`, effect: true };
       }
       if (event.kind === 'nmi-injection-failed')
-        return `no NMI injected: ${event.reason} — ${event.fix}`;
+        return { detail: `no NMI injected: ${event.reason} — ${event.fix}`, effect: false };
     }
-    return 'no NMI injected';
+    return { detail: 'no NMI injected', effect: false };
   }
 
-  setInjectorMode(mode: InjectorMode): string {
+  setInjectorMode(mode: InjectorMode): InputOutcome {
+    if (this.#fullView().injector.mode === mode)
+      return { detail: `the injector is already in mode ${mode}`, effect: false };
     this.#machine.setInjectorMode(mode);
     this.#lastFailure = null;
-    return `injector mode ${mode}`;
+    this.#metaDirty = true;
+    return { detail: `injector mode ${mode}`, effect: true };
   }
 
-  writeRegister(target: RegisterTarget, value: bigint): string {
+  writeRegister(target: RegisterTarget, value: bigint): InputOutcome {
     checkRegisterTarget(target);
     const result = this.#machine.writeRegister(toMachineTarget(target), `0x${value.toString(16)}`);
     if (!result.ok) throw new InputError(result.error);
-    const written = result.value.find(
-      (e) => e.kind === 'gic' && e.event.kind === 'register-written',
-    );
-    const effects = result.value
-      .filter((e) => e.kind === 'gic' && e.event.kind !== 'register-written')
+    // what was stored and why it differs, then what it did (the page's own reads never appear)
+    const effects = result.value.events
+      .filter(
+        (e) =>
+          e.kind === 'gic' &&
+          e.event.kind !== 'register-written' &&
+          e.event.kind !== 'register-read',
+      )
       .map((e) => eventView(e).text);
-    const what = written ? eventView(written).text : `wrote 0x${value.toString(16)}`;
-    return effects.length ? `${what}: ${effects.join('; ')}` : `${what}; no interrupt changed`;
+    return {
+      detail: `${reportText(result.value.report)}. ${
+        effects.length ? `Effects: ${effects.join('; ')}` : 'No interrupt changed.'
+      }`,
+      effect: true,
+    };
   }
 
-  readRegister(target: RegisterTarget): string {
+  readRegister(target: RegisterTarget): InputOutcome {
     checkRegisterTarget(target);
     const result = this.#machine.readRegister(toMachineTarget(target));
     if (!result.ok) throw new InputError(result.error);
-    return `read 0x${result.value.value.toString(16)}`;
+    return { detail: `read 0x${result.value.value.toString(16)}`, effect: true };
   }
 
   inspect(pe: number, intid: number | null): InspectionView {
-    const view = this.#machine.view();
-    if (!view.pes[pe]) throw new InputError(`there is no PE ${pe}`);
+    if (pe < 0 || pe >= this.peCount) throw new InputError(`there is no PE ${pe}`);
+    const guest = this.#fullView().guest;
     // buildInspection only peeks at the model: no event, no log row, no side effect
     return buildInspection({
       gic: this.#machine.gic,
       pe,
       intid,
-      masks: view.pes.map((p) => p.masks),
+      masks: this.#machine.peViews().map((p) => p.masks),
       pseudoNmi: {
-        enabled: view.guest.nmi === 'pseudo',
-        nmiPriority: view.guest.nmi === 'pseudo' ? view.guest.values.nmiPriority : null,
-        irqOffPmr: view.guest.nmi === 'pseudo' ? view.guest.values.pmrIrqOff : null,
+        enabled: guest.nmi === 'pseudo',
+        nmiPriority: guest.nmi === 'pseudo' ? guest.values.nmiPriority : null,
+        irqOffPmr: guest.nmi === 'pseudo' ? guest.values.pmrIrqOff : null,
       },
-      recentWarnings: this.#pending.flatMap((e) =>
-        e.kind === 'gic' && e.event.kind === 'warning' ? [e.event] : [],
-      ),
+      recentWarnings: this.#events
+        .items()
+        .flatMap((e) => (e.kind === 'gic' && e.event.kind === 'warning' ? [e.event] : [])),
     });
   }
 
-  snapshot(): EngineSnapshot {
+  snapshot(): MachineEngineSnapshot {
+    const machine = this.#machine.snapshot();
     return {
-      machine: this.#machine.snapshot(),
+      // the machine counts its own bytes; the rest is a few small objects
+      bytes: machine.bytes + 1024,
+      machine,
       seq: this.#seq,
       lastInjection: this.#lastInjection,
       lastFailure: this.#lastFailure,
+      timeline: this.#timeline.snapshot(),
     };
   }
 
-  restore(snapshot: unknown): void {
-    const { machine, seq, lastInjection, lastFailure } = snapshot as EngineSnapshot;
-    this.#machine.restore(machine);
-    this.#seq = seq;
-    this.#lastInjection = lastInjection;
-    this.#lastFailure = lastFailure;
-    this.#pending = [];
+  snapshotText(snapshot: EngineSnapshot): string {
+    const s = snapshot as MachineEngineSnapshot;
+    return JSON.stringify({ ...s, machine: machineSnapshotToJson(s.machine) });
+  }
+
+  restore(snapshot: EngineSnapshot | string): void {
+    // from text, the machine part is its JSON form (restore takes either and checks it)
+    const s = (
+      typeof snapshot === 'string' ? JSON.parse(snapshot) : snapshot
+    ) as MachineEngineSnapshot;
+    this.#machine.restore(s.machine);
+    this.#seq = s.seq;
+    this.#lastInjection = s.lastInjection;
+    this.#lastFailure = s.lastFailure;
+    // what waits for the next frame stays: it happened (or is the recorded future, which the
+    // frame leaves out until the cursor reaches it again)
+    this.#timeline.restore(s.timeline);
+    this.#allDirty = true;
+    this.#countersDirty = true;
+    this.#metaDirty = true;
   }
 
   view(): MachineView {
     const view = this.#build();
     this.#sent = {
       interrupts: new Map(Object.values(view.interrupts).map((i) => [i.key, i])),
-      cpus: view.cpus.map((c) => JSON.stringify(c)),
-      counters: JSON.stringify(view.counters),
+      cpus: [...view.cpus],
+      counters: view.counters,
       injector: JSON.stringify(view.injector),
       checks: JSON.stringify(view.checks),
     };
+    this.#dirtyKeys.clear();
+    this.#allDirty = false;
+    this.#countersDirty = false;
     return view;
   }
 
   diff(): MachineDiff {
     const sent = this.#sent;
-    const view = this.#build();
     if (!sent) {
-      this.view();
+      const view = this.view();
       return { time: view.time };
     }
-    const interrupts = Object.values(view.interrupts).filter((i) => {
-      const before = sent.interrupts.get(i.key);
-      if (before && sameInterrupt(before, i)) return false;
-      sent.interrupts.set(i.key, i);
-      return true;
-    });
-    const cpus = view.cpus.filter((cpu, index) => {
-      const text = JSON.stringify(cpu);
-      if (sent.cpus[index] === text) return false;
-      sent.cpus[index] = text;
-      return true;
-    });
-    const counters = JSON.stringify(view.counters);
-    const injector = JSON.stringify(view.injector);
-    const checks = JSON.stringify(view.checks);
-    const diff: MachineDiff = {
-      time: view.time,
-      ...(interrupts.length ? { interrupts } : {}),
-      ...(cpus.length ? { cpus } : {}),
-      ...(counters !== sent.counters ? { counters: view.counters } : {}),
-      ...(injector !== sent.injector ? { injector: view.injector } : {}),
-      ...(checks !== sent.checks ? { checks: view.checks } : {}),
+    const gic = this.#machine.gic;
+    const changed: InterruptView[] = [];
+    const consider = (key: string, intid: number, pe: number | null) => {
+      const now = interruptView(gic, intid, pe, this.#names.get(intid) ?? null);
+      const before = sent.interrupts.get(key);
+      if (before && sameInterrupt(before, now)) return;
+      sent.interrupts.set(key, now);
+      changed.push(now);
     };
-    sent.checks = checks;
-    sent.counters = counters;
-    sent.injector = injector;
-    return diff;
+    if (this.#metaDirty) this.#refreshMeta();
+    if (this.#allDirty)
+      for (const i of sent.interrupts.values())
+        consider(i.key, i.intid, i.class === 'spi' ? null : i.pe);
+    else
+      for (const index of this.#dirtyKeys) {
+        const banked = index >= BANKED;
+        const intid = banked ? (index - BANKED) % 32 : index;
+        const pe = banked ? Math.floor((index - BANKED) / 32) : null;
+        const key = interruptKey(intid, pe);
+        if (sent.interrupts.has(key)) consider(key, intid, pe);
+      }
+    this.#dirtyKeys.clear();
+    this.#allDirty = false;
+
+    const cpus = cpuViews(gic, this.#machine.peViews()).filter((cpu, index) => {
+      if (sent.cpus[index] && sameCpu(sent.cpus[index], cpu)) return false;
+      sent.cpus[index] = cpu;
+      return true;
+    });
+    let counters: readonly CounterRowView[] | undefined;
+    if (this.#countersDirty) {
+      this.#countersDirty = false;
+      const rows = this.#counters();
+      if (!sameCounters(rows, sent.counters)) counters = sent.counters = rows;
+    }
+    let injector: InjectorView | undefined;
+    let checks: MachineView['checks'] | undefined;
+    if (this.#full) {
+      const nextInjector = this.#injector(this.#full.injector);
+      const injectorText = JSON.stringify(nextInjector);
+      if (injectorText !== sent.injector) {
+        injector = nextInjector;
+        sent.injector = injectorText;
+      }
+      const checksText = JSON.stringify(this.#full.expectations);
+      if (checksText !== sent.checks) {
+        checks = this.#full.expectations;
+        sent.checks = checksText;
+      }
+    }
+    return {
+      time: this.#machine.now(),
+      ...(changed.length ? { interrupts: changed } : {}),
+      ...(cpus.length ? { cpus } : {}),
+      ...(counters ? { counters } : {}),
+      ...(injector ? { injector } : {}),
+      ...(checks ? { checks } : {}),
+    };
   }
 
-  drainEvents(limit = Infinity): { events: EventView[]; skipped: number } {
-    const skipped = Math.max(0, this.#pending.length - limit);
-    const events = this.#pending.slice(skipped).map(eventView);
-    this.#pending = [];
-    return { events, skipped };
+  drainEvents(limit: number): { events: EventView[]; skipped: number } {
+    const now = this.#seq;
+    const { items, skipped } = this.#events.drain(limit, (e) => e.seq <= now);
+    return { events: items.map(eventView), skipped };
   }
 
-  eventSeq(): number {
-    return this.#seq;
+  forgetPendingAfter(seq: number): void {
+    this.#events.retain((e) => e.seq <= seq);
+    this.#timeline.forgetPendingAfter(seq);
+  }
+
+  drainTimeline(limit?: number): TimelineDelta | null {
+    return this.#timeline.drain(limit);
+  }
+
+  /** The full machine view, rebuilt only when an event said that its rarely-changing parts moved. */
+  #fullView(): FullMachineView {
+    if (this.#metaDirty || !this.#full) this.#refreshMeta();
+    return this.#full!;
+  }
+
+  #refreshMeta(): void {
+    this.#metaDirty = false;
+    this.#full = this.#machine.view();
+    this.#names = new Map(this.#full.guest.irqs.map((d) => [d.intid, d.name]));
+  }
+
+  #counters(): CounterRowView[] {
+    return this.#machine.counters().rows.map((row) => ({
+      label: row.label,
+      intid: row.intid,
+      // the machine hands out its live arrays: a copy, or the diff would compare them with themselves
+      perPe: [...row.counts],
+      description: row.description,
+    }));
   }
 
   #build(): MachineView {
-    const machine = this.#machine.view();
+    const full = this.#fullView();
     const gic = this.#machine.gic;
-    const names = new Map(machine.guest.irqs.map((d) => [d.intid, d.name]));
     const interrupts: Record<string, InterruptView> = {};
-    for (const view of interruptViews(gic, (intid) => names.get(intid) ?? null))
+    const name = (intid: number) => this.#names.get(intid) ?? null;
+    for (let intid = 32; intid <= gic.config.maxSpiIntId; intid += 1) {
+      const view = interruptView(gic, intid, null, name(intid));
       interrupts[view.key] = view;
+    }
+    for (let pe = 0; pe < gic.config.peCount; pe += 1)
+      for (let intid = 0; intid < 32; intid += 1) {
+        const view = interruptView(gic, intid, pe, name(intid));
+        interrupts[view.key] = view;
+      }
+    return {
+      time: this.#machine.now(),
+      config: this.#config(full),
+      interrupts,
+      cpus: cpuViews(gic, this.#machine.peViews()),
+      counters: this.#counters(),
+      injector: this.#injector(full.injector),
+      checks: full.expectations,
+    };
+  }
+
+  #config(full: FullMachineView): MachineConfigView {
     const m = this.#machine.scenario.machine;
     return {
-      time: machine.time,
-      config: {
-        peCount: m.pes,
-        spiCount: m.spis,
-        securityExtensions: m.security !== 'single',
-        priorityBits: m.priorityBits,
-        nmi: m.nmi,
-        profile: m.gicProfile,
-        oneOfN: gic.config.oneOfN,
-        kernel: machine.guest.kernel,
-        pseudoNmi: machine.guest.nmi === 'pseudo',
-        endTime: this.#machine.scenario.runUntil,
-      },
-      interrupts,
-      cpus: cpuViews(gic, machine) satisfies CpuView[],
-      counters: machine.counters.rows.map((row): CounterRowView => ({
-        label: row.label,
-        intid: row.intid,
-        perPe: row.counts,
-        description: row.description,
-      })),
-      injector: this.#injector(machine.injector),
-      checks: machine.expectations,
+      peCount: m.pes,
+      spiCount: m.spis,
+      securityExtensions: m.security !== 'single',
+      priorityBits: m.priorityBits,
+      nmi: m.nmi,
+      profile: m.gicProfile,
+      oneOfN: this.#machine.gic.config.oneOfN,
+      kernel: full.guest.kernel,
+      pseudoNmi: full.guest.nmi === 'pseudo',
+      endTime: this.#machine.scenario.runUntil,
     };
   }
 
@@ -314,6 +472,19 @@ class MachineEngine implements Engine {
   }
 }
 
+function sameCounters(a: readonly CounterRowView[], b: readonly CounterRowView[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every(
+      (row, i) =>
+        row.label === b[i].label &&
+        row.description === b[i].description &&
+        row.perPe.length === b[i].perPe.length &&
+        row.perPe.every((n, pe) => n === b[i].perPe[pe]),
+    )
+  );
+}
+
 function noCandidateHint(mode: InjectorMode): string {
   return mode === 'architected'
     ? 'No interrupt has the GICv3.3 non-maskable property (GICD_INMIR / GICR_INMIR0) and is enabled.'
@@ -321,7 +492,7 @@ function noCandidateHint(mode: InjectorMode): string {
 }
 
 export const machineEngineFactory: EngineFactory = {
-  builtins: () => BUILTIN_SCENARIOS.map((s) => meta(s)),
+  builtins: () => BUILTIN_SCENARIOS.map((s) => meta(s, 'builtin')),
   load: (source: ScenarioSource) => {
     if (source.kind === 'builtin') {
       const scenario = builtinScenario(source.id);
@@ -329,7 +500,7 @@ export const machineEngineFactory: EngineFactory = {
         throw new InputError(
           `There is no built-in scenario "${source.id}". Built-ins: ${BUILTIN_SCENARIOS.map((s) => s.id).join(', ')}.`,
         );
-      return new MachineEngine(scenario);
+      return new MachineEngine(scenario, 'builtin');
     }
     const parsed = parseScenarioText(source.text);
     if (!parsed.ok)
@@ -337,7 +508,7 @@ export const machineEngineFactory: EngineFactory = {
         `The scenario is not valid: ${parsed.error.map((e) => `${e.path}: ${e.message}`).join('; ')}`,
       );
     try {
-      return new MachineEngine(parsed.value);
+      return new MachineEngine(parsed.value, 'file');
     } catch (error) {
       // validation should have refused it; a refusal keeps the worker (and the session) alive
       throw new InputError(

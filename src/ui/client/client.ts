@@ -1,6 +1,7 @@
 import { assertNever } from '../../lib/index.ts';
 import {
   PROTOCOL_VERSION,
+  type Failure,
   type FromWorker,
   type InjectorMode,
   type Port,
@@ -10,7 +11,8 @@ import {
   type StepUnit,
   type ToWorker,
 } from '../../protocol/index.ts';
-import type { GicStore } from '../store/index.ts';
+import { recoveryPoint, type GicStore } from '../store/index.ts';
+import { formatTime } from '../format.ts';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 export type Command = DistributiveOmit<Request, 'id'>;
@@ -18,6 +20,8 @@ export type Command = DistributiveOmit<Request, 'id'>;
 export interface CommandResult {
   readonly ok: boolean;
   readonly detail: string;
+  /** why it did not do what was asked (only when ok is false) */
+  readonly failure?: Failure | 'disconnected';
 }
 
 const HALF_FRAME_MS = 8;
@@ -33,7 +37,10 @@ export class GicClient {
   #port: Port<ToWorker, FromWorker> | null = null;
   #unlisten: (() => void)[] = [];
   #nextId = 1;
-  readonly #pending = new Map<number, (result: CommandResult) => void>();
+  readonly #pending = new Map<
+    number,
+    { readonly type: Command['type']; readonly resolve: (result: CommandResult) => void }
+  >();
   #idleWaiters: (() => void)[] = [];
   #ready: Promise<void> = Promise.resolve();
 
@@ -68,23 +75,40 @@ export class GicClient {
     return this.#ready;
   }
 
-  /** The error banner's "Restart": a new worker, the same scenario if one was loaded. */
-  async restart(): Promise<void> {
-    const scenario = this.store.getState().scenario;
-    await this.connect(() =>
-      scenario
-        ? this.send({ type: 'load-scenario', source: { kind: 'builtin', id: scenario.id } })
-        : Promise.resolve(),
-    );
+  /**
+   * The error banner's "Restart": a new worker, brought back to the same moment of the same
+   * scenario (built-in or loaded JSON) with the same inputs, speed and NMI mode, from the copy
+   * the page keeps; the log, timeline and selection stay on the page. Says what it did.
+   */
+  async restart(): Promise<CommandResult> {
+    const { recovery, cursor, speed } = this.store.getState();
+    let outcome: CommandResult = { ok: true, detail: 'restarted with no scenario loaded' };
+    await this.connect(async () => {
+      if (!recovery) return;
+      outcome = await this.send({ type: 'resume', point: recoveryPoint(recovery, cursor, speed) });
+      if (!outcome.ok) return;
+      const state = this.store.getState();
+      const what = recovery.source.kind === 'json' ? 'the loaded scenario' : 'scenario';
+      state.notify(
+        `The simulation worker was restarted and the session restored: ${what} ` +
+          `${state.scenario?.id ?? ''} at ${formatTime(state.cursor.time)} (event ${state.cursor.seq}), ` +
+          'with its inputs, speed and NMI mode; the log and selection were kept.',
+      );
+    });
+    return outcome;
   }
 
   send(command: Command): Promise<CommandResult> {
     const port = this.#port;
     if (!port || this.store.getState().status !== 'ready')
-      return Promise.resolve({ ok: false, detail: 'not connected to the simulation worker' });
+      return Promise.resolve({
+        ok: false,
+        detail: 'not connected to the simulation worker',
+        failure: 'disconnected',
+      });
     const id = this.#nextId++;
     return new Promise((resolve) => {
-      this.#pending.set(id, resolve);
+      this.#pending.set(id, { type: command.type, resolve });
       port.send({ ...command, id });
     });
   }
@@ -116,9 +140,12 @@ export class GicClient {
   setInjectorMode(mode: InjectorMode) {
     return this.send({ type: 'set-injector-mode', mode });
   }
-  setSpeed(speed: number) {
+  async setSpeed(speed: number): Promise<CommandResult> {
+    const before = this.store.getState().speed;
     this.store.getState().setSpeed(speed);
-    return this.send({ type: 'set-speed', speed });
+    const result = await this.send({ type: 'set-speed', speed });
+    if (!result.ok && result.failure !== 'no-effect') this.store.getState().setSpeed(before);
+    return result;
   }
   writeRegister(target: RegisterTarget, value: string) {
     return this.send({ type: 'write-register', target, value });
@@ -173,7 +200,13 @@ export class GicClient {
         state.failed('incompatible', message.message);
         break;
       case 'loaded':
-        state.loaded(message.scenario, message.view);
+        state.loaded(
+          message.scenario,
+          message.source,
+          message.view,
+          message.cursor,
+          message.resumed,
+        );
         break;
       case 'frame': {
         const started = performance.now();
@@ -185,13 +218,16 @@ export class GicClient {
         break;
       }
       case 'reply': {
-        const resolve = this.#pending.get(message.id);
+        const pending = this.#pending.get(message.id);
         this.#pending.delete(message.id);
-        const result = message.ok
-          ? { ok: true, detail: message.detail ?? '' }
-          : { ok: false, detail: message.error };
-        if (!message.ok) state.notify(message.error);
-        resolve?.(result);
+        const result: CommandResult = message.ok
+          ? { ok: true, detail: message.detail }
+          : { ok: false, detail: message.error, failure: message.failure };
+        // bad input is told; "nothing to do" and "stopped by Pause" are answers, not news
+        if (!message.ok && message.failure === 'invalid') state.notify(message.error);
+        else if (message.ok && pending && pending.type !== 'inspect' && state.notice !== null)
+          state.notify(null);
+        pending?.resolve(result);
         break;
       }
       case 'rejected':
@@ -218,7 +254,8 @@ export class GicClient {
 
   #fail(reason: string): void {
     this.store.getState().failed('failed', reason);
-    for (const resolve of this.#pending.values()) resolve({ ok: false, detail: reason });
+    for (const { resolve } of this.#pending.values())
+      resolve({ ok: false, detail: reason, failure: 'disconnected' });
     this.#pending.clear();
     this.#settle();
   }

@@ -5,12 +5,27 @@ import { useGicStore } from './instance.ts';
 /** How often secondary panels (log, counts, registers, ladder) redraw during playback. */
 export const CALM_INTERVAL_MS = 250;
 
+/**
+ * A panel that took this many times its redraw's duration waits that long for the next one
+ * during playback: a 40 ms redraw (a 64-PE counts table) comes at most every 2 s, so that long
+ * frames stay a small share of all frames.
+ */
+const COST_FACTOR = 50;
+
 /** Due redraws, released one per animation frame so that no frame carries several panels. */
 const due: (() => void)[] = [];
 let pumping = false;
+/** how long each panel's last redraw took */
+const cost = new WeakMap<() => void, number>();
 
 function pump(): void {
-  due.shift()?.();
+  const notify = due.shift();
+  if (notify) {
+    const started = performance.now();
+    notify();
+    // React renders a store notification in a microtask queued by notify(): measure after it
+    queueMicrotask(() => queueMicrotask(() => cost.set(notify, performance.now() - started)));
+  }
   if (due.length) requestAnimationFrame(pump);
   else pumping = false;
 }
@@ -35,16 +50,21 @@ export function useCalm<T>(selector: (state: GicState) => T): T {
     (notify: () => void) => {
       let timer: ReturnType<typeof setTimeout> | null = null;
       const unsubscribe = store.subscribe((state, previous) => {
-        if (selector(state) === selector(previous) && state.playing === previous.playing) return;
-        if (!state.playing) {
+        const busy = state.playing || state.progress !== null;
+        const wasBusy = previous.playing || previous.progress !== null;
+        if (selector(state) === selector(previous) && busy === wasBusy) return;
+        if (!busy) {
           if (timer !== null) clearTimeout(timer);
           timer = null;
           notify();
         } else
-          timer ??= setTimeout(() => {
-            timer = null;
-            release(notify);
-          }, CALM_INTERVAL_MS);
+          timer ??= setTimeout(
+            () => {
+              timer = null;
+              release(notify);
+            },
+            Math.max(CALM_INTERVAL_MS, (cost.get(notify) ?? 0) * COST_FACTOR),
+          );
       });
       return () => {
         unsubscribe();

@@ -1,5 +1,5 @@
 import type { GicClient } from '../client/index.ts';
-import type { GicStore } from '../store/index.ts';
+import { visibleLog, type GicStore } from '../store/index.ts';
 import { whenViewsLoaded } from '../boot/view-loads.ts';
 import { whenAnimationsSettled } from '../motion.ts';
 import type { GicscopeTestApi } from './types.ts';
@@ -23,6 +23,8 @@ export function installTestApi(target: Window, store: GicStore, client: GicClien
     stepToNextInterrupt: (n = 1) => client.step(n, 'acknowledge'),
     stepBack: (n = 1) => client.stepBack(n),
     runUntil: (time) => client.runUntil(time),
+    seek: (eventSeq) => client.seek(eventSeq),
+    setSpeed: (speed) => client.setSpeed(speed),
     play: () => client.play(),
     pause: () => client.pause(),
     reset: () => client.reset(),
@@ -36,14 +38,25 @@ export function installTestApi(target: Window, store: GicStore, client: GicClien
     },
     state: () => {
       const s = store.getState();
+      const { rows } = visibleLog(s);
+      const newest = rows.at(-1);
       return {
         status: s.status,
         failure: s.failure,
         scenario: s.scenario?.id ?? null,
         playing: s.playing,
-        time: s.view?.time ?? 0,
+        time: s.cursor.time,
+        cursor: { seq: s.cursor.seq, time: s.cursor.time },
+        newestEvent: newest ? { seq: newest.seq, time: newest.time, text: newest.text } : null,
+        progress: s.progress && {
+          label: s.progress.label,
+          time: s.progress.time,
+          target: s.progress.target,
+          eventsPerSecond: s.progress.eventsPerSecond,
+        },
         view: s.view ? structuredClone(s.view) : null,
-        logSize: s.events.size,
+        logSize: rows.length,
+        speed: s.speed,
       };
     },
     crashWorker: () => client.crashForTest(),

@@ -1,6 +1,6 @@
 import type { Gic, Hppi } from '../../gic/index.ts';
-import type { MachineView as Machine } from '../../machine/index.ts';
-import type { CpuView, GroupName, HppiView } from '../../protocol/index.ts';
+import type { PeView } from '../../machine/index.ts';
+import type { CpuView, GroupName, HandlerFrameView, HppiView } from '../../protocol/index.ts';
 
 const GROUP: Record<Hppi['group'], GroupName> = { G0: 'g0', G1S: 'g1s', G1NS: 'g1ns' };
 
@@ -21,14 +21,35 @@ function activeLevels(words: readonly number[], preemptionBits: number): number[
   return levels;
 }
 
-function activityOf(pe: Machine['pes'][number]): string {
+function activityOf(pe: PeView): string {
   if (pe.status === 'wfi') return pe.criticalSection ? 'idle, irqs off' : 'idle (WFI)';
   if (pe.status === 'running') return pe.criticalSection ? 'task, irqs off' : 'task';
   return 'in a handler';
 }
 
-export function cpuViews(gic: Gic, machine: Machine): CpuView[] {
-  return machine.pes.map((pe) => {
+const KIND_TEXT = { irq: 'IRQ', fiq: 'FIQ', nmi: 'NMI' } as const;
+
+/**
+ * One handler level. Between taking the exception and reading ICC_IAR*_EL1 the guest does not
+ * know the INTID yet: the frame says so instead of showing a placeholder number.
+ */
+function handlerView(frame: PeView['frames'][number]): HandlerFrameView {
+  const kind =
+    frame.nmi || frame.kind === 'superpriority-irq' ? 'nmi' : frame.kind === 'fiq' ? 'fiq' : 'irq';
+  const known = frame.intid !== null;
+  return {
+    intid: frame.intid,
+    kind,
+    name: known ? frame.label : null,
+    text: known
+      ? `${KIND_TEXT[kind]} ${frame.intid} ${frame.label}`
+      : `${KIND_TEXT[kind]} entry, INTID not read yet`,
+    since: frame.enteredAt,
+  };
+}
+
+export function cpuViews(gic: Gic, pes: readonly PeView[]): CpuView[] {
+  return pes.map((pe) => {
     const cpu = gic.cpuInterface(pe.index);
     const redistributor = gic.redistributor(pe.index);
     const { aff0, aff1, aff2, aff3 } = redistributor.affinity;
@@ -48,13 +69,56 @@ export function cpuViews(gic: Gic, machine: Machine): CpuView[] {
       binaryPoint: { bpr0: cpu.bpr0, bpr1: cpu.bpr1Ns },
       eoiMode: cpu.eoiModeNs ? 1 : 0,
       activePriorities: activeLevels(merged, gic.config.preemptionBits),
-      handlers: pe.frames.slice(1).map((frame) => ({
-        intid: frame.intid ?? -1,
-        kind: frame.nmi ? 'nmi' : frame.kind === 'fiq' ? 'fiq' : 'irq',
-        name: frame.label,
-        since: frame.enteredAt,
-      })),
+      handlers: pe.frames.slice(1).map(handlerView),
       activity: activityOf(pe),
     };
   });
+}
+
+function sameHandlers(a: readonly HandlerFrameView[], b: readonly HandlerFrameView[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every(
+      (h, i) =>
+        h.intid === b[i].intid &&
+        h.kind === b[i].kind &&
+        h.text === b[i].text &&
+        h.since === b[i].since,
+    )
+  );
+}
+
+const sameList = (a: readonly number[], b: readonly number[]) =>
+  a.length === b.length && a.every((v, i) => v === b[i]);
+
+/** Field by field, so that a frame's diff never serialises every CPU interface to compare it. */
+export function sameCpu(a: CpuView, b: CpuView): boolean {
+  return (
+    a.pmr === b.pmr &&
+    a.runningPriority === b.runningPriority &&
+    a.runningNmi === b.runningNmi &&
+    a.awake === b.awake &&
+    a.activity === b.activity &&
+    a.eoiMode === b.eoiMode &&
+    a.affinity === b.affinity &&
+    (a.hppi === b.hppi ||
+      (a.hppi !== null &&
+        b.hppi !== null &&
+        a.hppi.intid === b.hppi.intid &&
+        a.hppi.priority === b.hppi.priority &&
+        a.hppi.group === b.hppi.group &&
+        a.hppi.nmi === b.hppi.nmi)) &&
+    a.lines.irq === b.lines.irq &&
+    a.lines.fiq === b.lines.fiq &&
+    a.lines.nmi === b.lines.nmi &&
+    a.masks.i === b.masks.i &&
+    a.masks.f === b.masks.f &&
+    a.masks.allint === b.masks.allint &&
+    a.groupEnabled.g0 === b.groupEnabled.g0 &&
+    a.groupEnabled.g1 === b.groupEnabled.g1 &&
+    a.binaryPoint.bpr0 === b.binaryPoint.bpr0 &&
+    a.binaryPoint.bpr1 === b.binaryPoint.bpr1 &&
+    sameList(a.activePriorities, b.activePriorities) &&
+    sameHandlers(a.handlers, b.handlers)
+  );
 }

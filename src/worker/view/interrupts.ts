@@ -27,6 +27,16 @@ function toView(source: GicInterrupt, name: string | null): InterruptView {
   };
 }
 
+/** One interrupt as the page draws it: an SPI (pe null) or a PE's banked SGI/PPI. */
+export function interruptView(
+  gic: Gic,
+  intid: number,
+  pe: number | null,
+  name: string | null,
+): InterruptView {
+  return toView(intid < 32 ? gic.interrupt(intid, pe ?? 0) : gic.interrupt(intid), name);
+}
+
 /** Every SGI/PPI of every Redistributor and every SPI, as the page draws them. */
 export function interruptViews(gic: Gic, names: (intid: number) => string | null): InterruptView[] {
   const views: InterruptView[] = [];

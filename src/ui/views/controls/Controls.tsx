@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import {
   selectCanStepBack,
   selectPlaying,
+  selectProgress,
   selectScenario,
   selectSpeed,
   selectStatus,
@@ -10,12 +11,15 @@ import {
 import { useClient, useGic } from '../../store/instance.ts';
 import { formatTime } from '../../format.ts';
 import { NmiButton } from '../injector/NmiButton.tsx';
+import { Progress } from './Progress.tsx';
 
 const SPEEDS = [0.1, 0.25, 0.5, 1, 2, 5, 10, 100, 1000, 10000, Infinity];
 
 export function Controls() {
   const client = useClient();
-  const playing = useGic(selectPlaying);
+  // a long operation (run until, run to end…) is paused by the same button as playback
+  const progress = useGic(selectProgress);
+  const playing = useGic(selectPlaying) || progress !== null;
   const canStepBack = useGic(selectCanStepBack);
   const status = useGic(selectStatus);
   const scenario = useGic(selectScenario);
@@ -86,6 +90,7 @@ export function Controls() {
         t = {formatTime(time)}
       </output>
       <NmiButton disabled={!ready} />
+      <Progress />
     </div>
   );
 }

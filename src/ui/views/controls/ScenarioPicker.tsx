@@ -1,6 +1,8 @@
 import { selectBuiltins, selectScenario } from '../../store/index.ts';
 import { useClient, useGic } from '../../store/instance.ts';
 
+const FILE = '\u0000file';
+
 export function ScenarioPicker() {
   const builtins = useGic(selectBuiltins);
   const scenario = useGic(selectScenario);
@@ -9,8 +11,11 @@ export function ScenarioPicker() {
     <label className="scenario-picker">
       Scenario
       <select
-        value={scenario?.id ?? ''}
-        onChange={(event) => void client.loadScenario({ kind: 'builtin', id: event.target.value })}
+        value={scenario ? (scenario.origin === 'file' ? FILE : scenario.id) : ''}
+        onChange={(event) => {
+          if (event.target.value !== FILE)
+            void client.loadScenario({ kind: 'builtin', id: event.target.value });
+        }}
         disabled={builtins.length === 0}
       >
         {scenario === null && <option value="">—</option>}
@@ -19,8 +24,9 @@ export function ScenarioPicker() {
             {meta.title}
           </option>
         ))}
-        {scenario && !builtins.some((meta) => meta.id === scenario.id) && (
-          <option value={scenario.id}>{scenario.title}</option>
+        {scenario?.origin === 'file' && (
+          // a loaded file may reuse a built-in's id: it is still not that built-in
+          <option value={FILE}>{scenario.title} (loaded file)</option>
         )}
       </select>
     </label>

@@ -47,11 +47,7 @@ export function CpuDetail() {
           </tr>
           <tr>
             <th scope="row">Handlers</th>
-            <td>
-              {cpu.handlers.length
-                ? cpu.handlers.map((h) => `${h.kind.toUpperCase()} ${h.intid}`).join(' → ')
-                : 'none'}
-            </td>
+            <td>{cpu.handlers.length ? cpu.handlers.map((h) => h.text).join(' → ') : 'none'}</td>
           </tr>
         </tbody>
       </table>

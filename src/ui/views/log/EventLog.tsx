@@ -1,5 +1,11 @@
 import { useState } from 'react';
-import { selectEventsVersion, selectPeCount, useCalm } from '../../store/index.ts';
+import {
+  selectBusy,
+  selectEventsVersion,
+  selectPeCount,
+  useCalm,
+  visibleLog,
+} from '../../store/index.ts';
 import { useClient, useGic, useGicStore } from '../../store/instance.ts';
 import { formatTime } from '../../format.ts';
 import { filterEvents, kindsOf, NO_FILTER, type LogFilter } from '../log-filter/filter.ts';
@@ -7,6 +13,8 @@ import { LogFilters } from '../log-filter/LogFilters.tsx';
 import { keyOf } from '../selection/keys.ts';
 
 const SHOWN = 100;
+/** while playing, rows scroll by faster than anyone reads: fewer rows to rebuild each redraw */
+const SHOWN_WHILE_PLAYING = 30;
 
 /** The newest events, with the values as they were when each happened. */
 export function EventLog() {
@@ -16,17 +24,25 @@ export function EventLog() {
   const peCount = useGic(selectPeCount);
   const [filter, setFilter] = useState<LogFilter>(NO_FILTER);
   const [selectedSeq, setSelectedSeq] = useState<number | null>(null);
-  const ring = store.getState().events;
-  const all = ring.latest(ring.capacity);
+  // rows up to the cursor: after a step back the recorded future stays hidden until replayed
+  const { rows: all, future, dropped } = visibleLog(store.getState());
   // newest first: the row that just happened is the one on top
-  const rows = [...filterEvents(all, filter, SHOWN)].reverse();
+  const rows = [
+    ...filterEvents(all, filter, selectBusy(store.getState()) ? SHOWN_WHILE_PLAYING : SHOWN),
+  ].reverse();
   return (
     <section className="panel log" aria-label="Event log">
       <h2>Event log</h2>
       <LogFilters filter={filter} peCount={peCount} kinds={kindsOf(all)} onChange={setFilter} />
-      {ring.dropped > 0 && (
+      {dropped > 0 && (
         <p className="dropped">
-          {ring.dropped} older events dropped (the log keeps the newest {ring.capacity})
+          {dropped} events not listed (the log keeps the newest {store.getState().events.capacity},
+          and a frame at most 250)
+        </p>
+      )}
+      {future > 0 && (
+        <p className="future">
+          {future} later events hidden: they follow the cursor (Step replays them)
         </p>
       )}
       <ol className="events" aria-label="Events">

@@ -49,7 +49,8 @@ export function RegistersPanel() {
       write: (target, name, value) => {
         void client
           .writeRegister(target, value)
-          .then((r) => setOutcome(`${name} ← ${value}: ${r.detail}`));
+          // the reply names the register, the value written and the value now held
+          .then((r) => setOutcome(r.ok ? r.detail : `${name} ← ${value}: ${r.detail}`));
       },
       acknowledge: (target, name) => {
         void client.readRegister(target).then((r) => setOutcome(`${name}: ${r.detail}`));

@@ -1,74 +1,93 @@
 import { describe, expect, it } from 'vitest';
-import type { EventView } from '../../../protocol/index.ts';
-import { seqAt, timelineModel, timeOf } from './model.ts';
+import type { EventView, TimelineSpan } from '../../../protocol/index.ts';
+import { newestOnly, openAtCursor, seqAt, timelineModel, timeOf } from './model.ts';
 
-let seq = 0;
-const ev = (
-  time: number,
-  kind: string,
-  pe: number | null,
-  intid: number | null,
-  fields: EventView['fields'] = {},
-): EventView => ({
-  seq: ++seq,
+const event = (seq: number, time: number): EventView => ({
+  seq,
   time,
-  kind,
-  pe,
-  intid,
-  text: kind,
+  kind: 'x',
+  pe: 0,
+  intid: null,
+  text: 'x',
   warning: false,
   path: [],
-  fields,
+  fields: {},
 });
 
-describe('timeline model', () => {
-  it('handler nesting from exception-taken/-returned: a preempting NMI nests one deeper', () => {
-    const events = [
-      ev(10, 'exception-taken', 0, null, { exception: 'irq', depth: 1 }),
-      ev(10, 'acknowledged', 0, 27, { runningPriority: 0xa0, nmi: false }),
-      ev(20, 'exception-taken', 0, null, { exception: 'irq', depth: 2 }),
-      ev(20, 'acknowledged', 0, 40, { runningPriority: 0x80, nmi: true }),
-      ev(25, 'exception-returned', 0, null, { depth: 2 }),
-      ev(30, 'exception-returned', 0, null, { depth: 1 }),
-    ];
-    const m = timelineModel(events, 2);
-    expect(m.spans.map((s) => [s.depth, s.start, s.end, s.label])).toEqual([
-      [2, 20, 25, 'IRQ 40'],
-      [1, 10, 30, 'IRQ 27'],
-    ]);
-    expect(m.rpr[0]).toEqual([
-      { time: 10, value: 0xa0 },
-      { time: 20, value: 0x80 },
-    ]);
-    expect(m.instants).toMatchObject([{ pe: 0, time: 20, label: 'NMI' }]);
+const span = (
+  id: number,
+  start: number,
+  end: number | null,
+  endSeq: number | null,
+  depth = 1,
+): TimelineSpan => ({
+  id,
+  pe: 0,
+  start,
+  end,
+  endSeq,
+  depth,
+  label: `IRQ ${id}`,
+});
+
+const model = (spans: TimelineSpan[], cursor: { seq: number; time: number }) =>
+  timelineModel({
+    spans,
+    steps: [],
+    instants: [],
+    events: [event(1, 10), event(5, 20), event(9, 30), event(12, 40)],
+    peCount: 1,
+    cursor,
   });
 
-  it('without exception events, acknowledge opens and priority drop closes a span', () => {
-    const m = timelineModel(
-      [ev(5, 'acknowledged', 1, 33, {}), ev(9, 'priority-dropped', 1, 33, {})],
-      2,
-    );
-    expect(m.spans).toEqual([{ pe: 1, start: 5, end: 9, depth: 1, label: 'INTID 33' }]);
+describe('timeline model at the cursor', () => {
+  it('a bar still open at the cursor ends at the cursor, and counts as open', () => {
+    const m = model([span(1, 10, null, null)], { seq: 9, time: 30 });
+    expect(m.spans[0]).toMatchObject({ start: 10, end: 30, open: true });
+    expect(openAtCursor(m).get(0)).toEqual(['IRQ 1']);
   });
 
-  it('PMR steps come from ICC_PMR_EL1 writes; SGIs and injections are instants', () => {
-    const m = timelineModel(
-      [
-        ev(1, 'register-written', 0, null, { register: 'ICC_PMR_EL1', value: '0xc0' }),
-        ev(2, 'sgi-generated', 0, 1, {}),
-        ev(3, 'nmi-injected', 1, 34, {}),
-      ],
-      2,
-    );
-    expect(m.pmr[0]).toEqual([{ time: 1, value: 0xc0 }]);
-    expect(m.instants.map((i) => i.label)).toEqual(['SGI', 'inject']);
+  it('after a step back, a bar that closes in the recorded future is open at the cursor', () => {
+    const m = model([span(1, 10, 40, 12)], { seq: 5, time: 20 });
+    expect(m.spans[0]).toMatchObject({ end: 40, open: true });
+    expect(m.cursorTime).toBe(20);
+    expect(m.end).toBe(40);
+  });
+
+  it('a bar closed before the cursor is not open; one in the future starts after it', () => {
+    const m = model([span(1, 10, 20, 5), span(9, 30, null, null, 1)], { seq: 5, time: 20 });
+    expect(m.spans.map((s) => s.open)).toEqual([false, false]);
+    expect(openAtCursor(m).size).toBe(0);
+  });
+
+  it('nested bars list innermost last', () => {
+    const m = model([span(1, 10, null, null, 1), span(5, 20, null, null, 2)], { seq: 9, time: 30 });
+    expect(openAtCursor(m).get(0)).toEqual(['IRQ 1', 'IRQ 5']);
   });
 
   it('a cursor time maps to the last event at or before it, and back', () => {
-    const events = [ev(10, 'a', 0, null), ev(20, 'b', 0, null), ev(30, 'c', 0, null)];
-    const m = timelineModel(events, 1);
-    expect(seqAt(m, 25)).toBe(events[1].seq);
-    expect(seqAt(m, 0)).toBe(events[0].seq);
-    expect(timeOf(m, events[2].seq)).toBe(30);
+    const m = model([], { seq: 12, time: 40 });
+    expect(seqAt(m, 25)).toBe(5);
+    expect(seqAt(m, 0)).toBe(1);
+    expect(timeOf(m, 9)).toBe(30);
+  });
+});
+
+describe('the chart during playback', () => {
+  it('keeps the newest bars and every bar still open', () => {
+    const spans = Array.from({ length: 1000 }, (_, i) =>
+      span(i, i * 10, i === 3 ? null : i * 10 + 5, i === 3 ? null : i),
+    );
+    const input = {
+      spans,
+      steps: [],
+      instants: [],
+      events: [],
+      peCount: 1,
+      cursor: { seq: 2000, time: 10_000 },
+    };
+    const trimmed = newestOnly(input, 100);
+    expect(trimmed.spans).toHaveLength(101);
+    expect(trimmed.spans[0].id).toBe(3);
   });
 });

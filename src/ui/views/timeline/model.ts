@@ -1,13 +1,20 @@
-import type { EventView } from '../../../protocol/index.ts';
+import type {
+  EventView,
+  TimelineInstant,
+  TimelineSpan,
+  TimelineStep,
+} from '../../../protocol/index.ts';
 
 export interface Span {
   readonly pe: number;
   readonly start: number;
-  /** null while the handler still runs */
+  /** where the bar ends on the chart: its return, or the cursor while it is open */
   readonly end: number | null;
   /** 1 = first level; preemption nests one deeper */
   readonly depth: number;
   readonly label: string;
+  /** still open at the cursor */
+  readonly open: boolean;
 }
 
 export interface Step {
@@ -26,6 +33,8 @@ export interface TimelineModel {
   readonly peCount: number;
   readonly start: number;
   readonly end: number;
+  /** the cursor's time: everything after it is the recorded future (drawn greyed) */
+  readonly cursorTime: number;
   readonly spans: readonly Span[];
   readonly pmr: readonly (readonly Step[])[];
   readonly rpr: readonly (readonly Step[])[];
@@ -34,91 +43,101 @@ export interface TimelineModel {
   readonly marks: readonly { readonly seq: number; readonly time: number }[];
 }
 
-const num = (v: unknown): number | null => {
-  if (typeof v === 'number') return v;
-  if (typeof v === 'string' && /^0x[0-9a-f]+$/i.test(v)) return Number(BigInt(v));
-  return null;
-};
+export interface TimelineInput {
+  readonly spans: readonly TimelineSpan[];
+  readonly steps: readonly TimelineStep[];
+  readonly instants: readonly TimelineInstant[];
+  /** the log's events (the recorded future included), for the marks a drag seeks to */
+  readonly events: readonly Pick<EventView, 'seq' | 'time'>[];
+  readonly peCount: number;
+  readonly cursor: { readonly seq: number; readonly time: number };
+}
 
 /**
- * Lanes from the log: handler nesting from exception-taken/-returned (depth in `fields`), or from
- * acknowledged/priority-dropped when a recording has no exception events; PMR from register
- * writes, RPR from acknowledges and drops; NMI, SGI and injection instants.
+ * The chart's model from the worker's timeline records (built from every event, so none is
+ * missing) at the cursor: a bar still open at the cursor ends at the cursor; what lies after
+ * the cursor is the recorded future.
  */
-export function timelineModel(events: readonly EventView[], peCount: number): TimelineModel {
-  const spans: Span[] = [];
-  const open: { pe: number; start: number; depth: number; label: string; intid: number | null }[] =
-    [];
+export function timelineModel(input: TimelineInput): TimelineModel {
+  const { peCount, cursor } = input;
   const pmr: Step[][] = Array.from({ length: peCount }, () => []);
   const rpr: Step[][] = Array.from({ length: peCount }, () => []);
-  const instants: Instant[] = [];
-  const byException = events.some((e) => e.kind === 'exception-taken');
-  const close = (index: number, time: number) => {
-    const [o] = open.splice(index, 1);
-    spans.push({ pe: o.pe, start: o.start, end: time, depth: o.depth, label: o.label });
-  };
-  for (const e of events) {
-    const pe = e.pe;
-    if (pe === null || pe >= peCount) continue;
-    const f = e.fields;
-    const depthNow = open.filter((o) => o.pe === pe).length;
-    if (byException && e.kind === 'exception-taken') {
-      const depth = num(f.depth) ?? depthNow + 1;
-      const what =
-        f.exception === 'superpriority-irq'
-          ? 'NMI'
-          : typeof f.exception === 'string'
-            ? f.exception.toUpperCase()
-            : 'IRQ';
-      open.push({ pe, start: e.time, depth, label: what, intid: e.intid });
-    } else if (byException && e.kind === 'exception-returned') {
-      const i = open.findLastIndex((o) => o.pe === pe);
-      if (i >= 0) close(i, e.time);
-    } else if (e.kind === 'acknowledged') {
-      if (!byException)
-        open.push({
-          pe,
-          start: e.time,
-          depth: depthNow + 1,
-          label: `INTID ${e.intid}`,
-          intid: e.intid,
-        });
-      else {
-        const top = open.findLast((o) => o.pe === pe);
-        if (top && top.intid === null) top.label = `${top.label} ${e.intid}`;
-      }
-    } else if (!byException && e.kind === 'priority-dropped') {
-      const i = open.findLastIndex((o) => o.pe === pe && o.intid === e.intid);
-      if (i >= 0) close(i, e.time);
-    }
-    if (e.kind === 'acknowledged' || e.kind === 'priority-dropped') {
-      const v = num(f.runningPriority);
-      if (v !== null) rpr[pe].push({ time: e.time, value: v });
-    }
-    if (e.kind === 'register-written' && f.register === 'ICC_PMR_EL1') {
-      const v = num(f.value);
-      if (v !== null) pmr[pe].push({ time: e.time, value: v & 0xff });
-    }
-    if (e.kind === 'nmi-injected') instants.push({ pe, time: e.time, seq: e.seq, label: 'inject' });
-    else if (e.kind === 'sgi-generated')
-      instants.push({ pe, time: e.time, seq: e.seq, label: 'SGI' });
-    else if (e.kind === 'acknowledged' && f.nmi === true)
-      instants.push({ pe, time: e.time, seq: e.seq, label: 'NMI' });
+  for (const step of input.steps)
+    if (step.pe < peCount)
+      (step.series === 'pmr' ? pmr : rpr)[step.pe].push({ time: step.time, value: step.value });
+  // what a drag can seek to: every event the page knows the time of (log rows and records)
+  const known = new Map<number, number>();
+  for (const e of input.events) known.set(e.seq, e.time);
+  for (const r of input.steps) known.set(r.seq, r.time);
+  for (const r of input.instants) known.set(r.seq, r.time);
+  for (const r of input.spans) {
+    known.set(r.id, r.start);
+    if (r.endSeq !== null && r.end !== null) known.set(r.endSeq, r.end);
   }
-  for (const o of open)
-    spans.push({ pe: o.pe, start: o.start, end: null, depth: o.depth, label: o.label });
-  const start = events.length ? events[0].time : 0;
-  const end = events.length ? events[events.length - 1].time : 1;
+  const marks = [...known].sort((a, b) => a[0] - b[0]).map(([seq, time]) => ({ seq, time }));
+  const times = [
+    ...(marks.length ? [marks[0].time, marks[marks.length - 1].time] : []),
+    ...(input.spans.length ? [input.spans[0].start] : []),
+    cursor.time,
+  ];
+  const start = Math.min(...times);
+  const last = Math.max(...times, ...input.spans.map((s) => s.end ?? s.start));
+  const end = last > start ? last : start + 1;
+  const spans: Span[] = input.spans
+    .filter((s) => s.pe < peCount)
+    .map((s) => {
+      // open at the cursor: its return has not happened yet (at the cursor or ever)
+      const open = s.start <= cursor.time && (s.endSeq === null || s.endSeq > cursor.seq);
+      return {
+        pe: s.pe,
+        start: s.start,
+        end: s.end ?? (s.start <= cursor.time ? Math.max(s.start, cursor.time) : null),
+        depth: s.depth,
+        label: s.label,
+        open,
+      };
+    });
   return {
     peCount,
     start,
-    end: end > start ? end : start + 1,
+    end,
+    cursorTime: cursor.time,
     spans,
     pmr,
     rpr,
-    instants,
-    marks: events.map((e) => ({ seq: e.seq, time: e.time })),
+    instants: input.instants
+      .filter((i) => i.pe < peCount)
+      .map((i) => ({ pe: i.pe, time: i.time, seq: i.seq, label: i.label })),
+    marks,
   };
+}
+
+/**
+ * What the chart draws during playback: the newest records only (a storm fills 64 lanes with
+ * thousands of bars a second, which no one reads and no frame has the time to draw). Bars still
+ * open are always kept, so every PE's current handlers show.
+ */
+export function newestOnly(input: TimelineInput, spans = 150): TimelineInput {
+  const all = input.spans;
+  if (all.length <= spans) return input;
+  const from = all[all.length - spans].id;
+  const kept = all.filter((s) => s.id >= from || s.end === null);
+  const since = Math.min(...kept.map((s) => s.start));
+  return {
+    ...input,
+    spans: kept,
+    steps: input.steps.filter((s) => s.time >= since),
+    instants: input.instants.filter((i) => i.time >= since),
+    events: input.events.filter((e) => e.time >= since),
+  };
+}
+
+/** Bars open at the cursor on each PE, innermost last (what the PE panels call its handlers). */
+export function openAtCursor(model: TimelineModel): Map<number, string[]> {
+  const open = new Map<number, string[]>();
+  for (const span of [...model.spans].filter((s) => s.open).sort((a, b) => a.depth - b.depth))
+    open.set(span.pe, [...(open.get(span.pe) ?? []), span.label]);
+  return open;
 }
 
 /** The last event at or before `time` (what a cursor dropped there seeks to), or null. */

@@ -9,11 +9,13 @@ import {
   type ScaleLinear,
   type ZoomTransform,
 } from 'd3';
-import { seqAt, timeOf, type Step, type TimelineModel } from './model.ts';
+import { seqAt, type Step, type TimelineModel } from './model.ts';
 
 export interface TimelineCallbacks {
-  /** the cursor was dropped (or moved by keyboard) on event `seq` */
+  /** the cursor was dropped on event `seq` (or Home / End pressed on it) */
   onSeek(seq: number): void;
+  /** ← / → on the cursor: one moment back or forward, as Step back / Step */
+  onStep(direction: -1 | 1): void;
 }
 
 export interface TimelineChart {
@@ -94,12 +96,14 @@ export function createTimelineChart(
       }),
   );
   handle.on('keydown', (event: KeyboardEvent) => {
-    if (!model || current === null || (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight'))
-      return;
+    if (!model) return;
+    const action = cursorKey(event.key, model);
+    if (!action) return;
+    // the page's own ←/→ (step back / step) must not act a second time
     event.preventDefault();
-    const index = model.marks.findIndex((m) => m.seq === current);
-    const next = model.marks[index + (event.key === 'ArrowLeft' ? -1 : 1)];
-    if (next) callbacks.onSeek(next.seq);
+    event.stopPropagation();
+    if (action.kind === 'step') callbacks.onStep(action.direction);
+    else callbacks.onSeek(action.seq);
   });
 
   function draw(): void {
@@ -130,7 +134,7 @@ export function createTimelineChart(
       .selectAll('rect.span')
       .data(m.spans)
       .join('rect')
-      .attr('class', (d) => `span depth-${d.depth}`)
+      .attr('class', (d) => `span depth-${d.depth}${d.open ? ' open' : ''}`)
       .attr('x', (d) => sx(d.start))
       .attr('width', (d) => Math.max(2, sx(d.end ?? m.end) - sx(d.start)))
       .attr('y', (d) => laneY(d.pe) + 18 + (d.depth - 1) * DEPTH)
@@ -174,7 +178,7 @@ export function createTimelineChart(
       .attr('y', (d) => laneY(d.pe) + LANE - 4)
       .attr('text-anchor', 'middle')
       .text((d) => (d.label === 'inject' ? '▲inject' : d.label === 'NMI' ? '◆NMI' : '•SGI'));
-    const now = current === null ? m.end : timeOf(m, current);
+    const now = m.cursorTime;
     future
       .attr('x', sx(now))
       .attr('y', 0)
@@ -201,4 +205,25 @@ export function createTimelineChart(
       svg.selectAll('*').remove();
     },
   };
+}
+
+/** What a key pressed on the cursor does: ←/→ one moment, Home / End the first / newest event. */
+export function cursorKey(
+  key: string,
+  model: TimelineModel,
+): { kind: 'step'; direction: -1 | 1 } | { kind: 'seek'; seq: number } | null {
+  switch (key) {
+    case 'ArrowLeft':
+      return { kind: 'step', direction: -1 };
+    case 'ArrowRight':
+      return { kind: 'step', direction: 1 };
+    case 'Home':
+      return model.marks.length ? { kind: 'seek', seq: model.marks[0].seq } : null;
+    case 'End':
+      return model.marks.length
+        ? { kind: 'seek', seq: model.marks[model.marks.length - 1].seq }
+        : null;
+    default:
+      return null;
+  }
 }

@@ -64,7 +64,9 @@ export const CpuInterfaceCard = memo(function CpuInterfaceCard({ cpu }: { readon
       </div>
       <p className="activity" aria-label={`PE ${cpu.pe} activity`}>
         {top
-          ? `in ${top.kind.toUpperCase()} handler: ${top.name ?? `INTID ${top.intid}`}`
+          ? top.intid === null
+            ? `in ${top.text}`
+            : `in ${top.kind.toUpperCase()} handler: ${top.name}`
           : cpu.activity}
         {cpu.handlers.length > 1 ? ` (nested ×${cpu.handlers.length})` : ''}
       </p>

@@ -15,14 +15,20 @@ export function TokenOverlay({ host }: { readonly host: React.RefObject<HTMLElem
     const hostElement = host.current;
     if (!svg || !hostElement || !motionEnabled()) return;
     const layer = createTokenLayer(svg, hostElement);
-    let lastSeq = store.getState().events.latest(1)[0]?.seq ?? 0;
+    let lastSeq = store.getState().cursor.seq;
     const unsubscribe = store.subscribe((state, previous) => {
       if (state.eventsVersion === previous.eventsVersion) return;
       // past 10× tokens would only be a blur (and cost layout reads): the cells still change
       const blur = state.playing && state.speed > MAX_TOKEN_SPEED;
-      const fresh = state.events.latest(64).filter((event) => event.seq > lastSeq);
-      lastSeq = state.events.latest(1)[0]?.seq ?? lastSeq;
-      if (blur) return;
+      if (blur) {
+        lastSeq = state.cursor.seq;
+        return;
+      }
+      // new events up to the cursor (after a step back, replayed ones move tokens again)
+      const fresh = state.events
+        .latest(64, state.cursor.seq)
+        .filter((event) => event.seq > lastSeq);
+      lastSeq = state.cursor.seq;
       layer.play(
         fresh
           .filter((event) => event.path.length >= 2)

@@ -1,10 +1,15 @@
-import { useMemo, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import type { CpuView, InterruptView } from '../../../protocol/index.ts';
-import { selectConfig, selectCpus, selectInterrupts, selectSelectedPe } from '../../store/index.ts';
+import {
+  selectConfig,
+  selectCpus,
+  selectInterruptGroups,
+  selectSelectedPe,
+} from '../../store/index.ts';
 import { useGic } from '../../store/instance.ts';
 import { CpuInterfaceCard } from './CpuInterfaceCard.tsx';
 import { InterruptCell } from './InterruptCell.tsx';
-import { DENSE_FROM_PES, groupInterrupts, isInteresting, topologyMode } from './layout.ts';
+import { DENSE_FROM_PES, isInteresting, topologyMode } from './layout.ts';
 import { PeTiles } from './PeTiles.tsx';
 import { TokenOverlay } from './TokenOverlay.tsx';
 
@@ -44,14 +49,9 @@ export function Topology() {
   const [showAll, setShowAll] = useState(false);
   const config = useGic(selectConfig);
   const cpus = useGic(selectCpus);
-  const interrupts = useGic(selectInterrupts);
   const selectedPe = useGic(selectSelectedPe);
-  const peCount = cpus?.length ?? 0;
-  // once per frame that changed an interrupt, not once per store update
-  const grouped = useMemo(
-    () => (interrupts ? groupInterrupts(interrupts, peCount) : null),
-    [interrupts, peCount],
-  );
+  // grouped by the store as frames arrive: only the lists that changed are new
+  const grouped = useGic(selectInterruptGroups);
   if (!config || !cpus || !grouped)
     return (
       <section className="topology" aria-label="Topology">

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { createMemoryPair, type FromWorker, type ToWorker } from '../../protocol/index.ts';
+import { Host, machineEngineFactory } from '../../worker/index.ts';
+import { runSequence, type Action, type Wiring } from './session-harness.ts';
+
+// Counterexamples the model-based test (session.model.test.ts) found and shrank, kept as they
+// were printed. Each failed before its fix; the comment says what was wrong.
+
+const wiring: Wiring = {
+  port: (scheduler) => {
+    const [page, worker] = createMemoryPair<ToWorker, FromWorker>();
+    new Host(worker, machineEngineFactory, scheduler, {
+      minSpacingEvents: 200,
+      maxSpacingEvents: 800,
+      budgetBytes: 4_000_000,
+    });
+    return page;
+  },
+  fresh: (scenario) => machineEngineFactory.load({ kind: 'builtin', id: scenario }),
+};
+
+const cases: [string, string, Action[]][] = [
+  [
+    // the machine hands out its live /proc/interrupts arrays: the diff compared them with
+    // themselves and the page's counts stopped changing
+    'counts follow the machine after the first frame',
+    'sgi-ipi',
+    [
+      { do: 'run-until', ahead: 19070 },
+      { do: 'step', count: 3, unit: 'event' },
+      { do: 'play-frames', frames: 11 },
+    ],
+  ],
+  [
+    // after a storm of events the page's log held only the newest 2000 rows and refused older
+    // ones: a seek far back showed no row at all at the cursor
+    'a seek far back shows the cursor’s event as the newest row',
+    'rfc-nmi',
+    [
+      { do: 'speed', speed: 'max' },
+      // (with fewer events per busy frame this no longer fills the log: event-ring.test.ts
+      // keeps the property itself)
+      { do: 'play-frames', frames: 10 },
+      { do: 'seek', seq: 323 },
+    ],
+  ],
+  [
+    // timeline records waiting for a frame were dropped when a step back restored a
+    // checkpoint: a bar whose return happened before the checkpoint stayed open for ever
+    'a step back after fast playback leaves no bar open that the PE has left',
+    'rfc-nmi',
+    [
+      { do: 'play-frames', frames: 4 },
+      { do: 'play-frames', frames: 1 },
+      { do: 'step', count: 3, unit: 'event' },
+      { do: 'speed', speed: 1000 },
+      { do: 'play-frames', frames: 9 },
+      { do: 'play-frames', frames: 6 },
+      { do: 'step-back', count: 2 },
+    ],
+  ],
+  [
+    // a long job piled up timeline records while the page drew; the overflow dropped the oldest,
+    // among them the return of a bar the page had open: it stayed open for ever
+    'a long step to the next acknowledge delivers every return of a bar the page holds open',
+    'rfc-nmi',
+    [
+      { do: 'speed', speed: 100 },
+      { do: 'play-frames', frames: 8 },
+      { do: 'write-pmr', pe: 2, value: 240 },
+      { do: 'toggle-mode' },
+      { do: 'step', count: 1, unit: 'acknowledge' },
+    ],
+  ],
+];
+
+describe('time travel regressions (shrunk by the model-based test)', () => {
+  for (const [name, scenario, actions] of cases)
+    it(name, async () => {
+      expect(await runSequence(wiring, scenario, actions)).toBeNull();
+    });
+});
