@@ -18,3 +18,4 @@ export type { QemuReplayOptions, QemuReplayProblem, QemuReplayResult } from './q
 export { inferQemuConfig, virtPeIndex } from './qemu-replay-config.ts';
 export type { InferredQemuConfig } from './qemu-replay-config.ts';
 export type { ComparisonTally, ReplayMismatch } from './replay-tally.ts';
+export * from './export/index.ts';
