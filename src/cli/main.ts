@@ -9,8 +9,11 @@ import {
   parseScenarioText,
 } from '../machine/index.ts';
 import type { Scenario } from '../machine/index.ts';
+import { recordScenario } from '../trace/index.ts';
 import { HELP, parseArgs } from './args.ts';
 import type { Format } from './args.ts';
+import { writeExport } from './export-files.ts';
+import { replay } from './replay.ts';
 
 type Out = (line: string) => void;
 
@@ -41,8 +44,16 @@ export async function main(
         for (const line of loaded.errors) errOut(line);
         return 2;
       }
+      if (command.format === 'perfetto' || command.format === 'vcd') {
+        const recording = recordScenario(loaded.scenario, command.until ?? undefined);
+        for (const path of writeExport(recording, command.format, command.output, out))
+          errOut(`wrote ${path}`);
+        return 0;
+      }
       return run(loaded.scenario, command.until, command.format, out);
     }
+    case 'replay':
+      return replay(command.source, command.format, command.output, out, errOut);
   }
 }
 

@@ -50,10 +50,50 @@ interface SgiExpectation {
   readonly qemuTargets: Set<number>;
 }
 
+/** What the checks hold between two records, for a replay that steps back. */
+export interface EmulatorChecksState {
+  readonly updates: readonly (readonly [number, Update])[];
+  readonly setIrqs: readonly (readonly [number, SetIrqs])[];
+  readonly sgi: {
+    readonly line: number;
+    readonly intid: number;
+    readonly modelTargets: readonly number[];
+    readonly qemuTargets: readonly number[];
+  } | null;
+}
+
 export class EmulatorChecks {
   private readonly updates = new Map<number, Update>();
   private readonly setIrqs = new Map<number, SetIrqs>();
   private sgi: SgiExpectation | null = null;
+
+  state(): EmulatorChecksState {
+    const sgi = this.sgi;
+    return {
+      updates: [...this.updates],
+      setIrqs: [...this.setIrqs],
+      sgi: sgi && {
+        line: sgi.line,
+        intid: sgi.intid,
+        modelTargets: [...sgi.modelTargets],
+        qemuTargets: [...sgi.qemuTargets],
+      },
+    };
+  }
+
+  restoreState(state: EmulatorChecksState): void {
+    this.updates.clear();
+    for (const [pe, record] of state.updates) this.updates.set(pe, record);
+    this.setIrqs.clear();
+    for (const [pe, record] of state.setIrqs) this.setIrqs.set(pe, record);
+    const sgi = state.sgi;
+    this.sgi = sgi && {
+      line: sgi.line,
+      intid: sgi.intid,
+      modelTargets: new Set(sgi.modelTargets),
+      qemuTargets: new Set(sgi.qemuTargets),
+    };
+  }
 
   constructor(
     private readonly gic: Gic,

@@ -12,6 +12,7 @@ export type {
 export { Recorder } from './recorder.ts';
 export type { RecorderOptions } from './recorder.ts';
 export { attachRecorder, recordScenario } from './record-machine.ts';
+export { recordQemuTrace } from './record-qemu.ts';
 export { guestPriorityNames, interruptName, intidLabel } from './names.ts';
 export {
   DISTRIBUTOR_TID,
