@@ -46,12 +46,11 @@ describe('opening a QEMU log', () => {
 
   it('refuses a file with no gicv3 event, quoting its first line', () => {
     const result = importQemuTrace('\nhello world\nBooting Linux on physical CPU 0x0\n');
-    expect(result).toEqual({
-      ok: false,
-      error: expect.stringMatching(
+    expect(result.ok).toBe(false);
+    if (!result.ok)
+      expect(result.error).toMatch(
         /^This is not a QEMU GICv3 trace: none of its 3 lines .* \(line 2: "hello world"\)/,
-      ),
-    });
+      );
   });
 
   it('refuses a cut-off trace, naming its last line', () => {
