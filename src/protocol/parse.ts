@@ -29,6 +29,9 @@ const shapes: Record<ToWorker['type'], Record<string, Check>> = {
   inspect: { id: int, pe: int, intid: (v) => v === null || int(v) },
   'read-register': { id: int, target: object },
   crash: { id: int },
+  'open-trace': { id: int, name: str, data: (v) => v instanceof ArrayBuffer },
+  cancel: { id: int, request: int },
+  export: { id: int, format: oneOf('perfetto', 'vcd') },
 };
 
 export type Parsed<T> =

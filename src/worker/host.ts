@@ -166,6 +166,11 @@ export class Host {
           target: message.target,
           value: parseRegisterValue(message.value),
         });
+      case 'open-trace':
+      case 'cancel':
+      case 'export':
+        // long, asynchronous requests: share/service.ts answers them before they reach the host
+        throw new InputError(`"${message.type}" is not served by this worker`);
       default:
         return assertNever(message);
     }

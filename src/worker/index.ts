@@ -5,3 +5,6 @@ export { History, type Input } from './history.ts';
 export { InputError, type Engine, type EngineFactory, type StepOutcome } from './engine.ts';
 export { machineEngineFactory } from './machine-engine.ts';
 export { buildInspection } from './inspect/index.ts';
+export { ShareService, yieldingClock, type ServiceClock } from './share/index.ts';
+export { TraceEngine, type TraceSource } from './trace/trace-engine.ts';
+export { openQemuTrace, type SliceContext } from './trace/open-trace.ts';

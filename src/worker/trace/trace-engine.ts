@@ -1,0 +1,271 @@
+/**
+ * A QEMU trace as the host drives it: one step replays one trace record through the model (the
+ * `qemu` profile), and a moment is the record's trace line. The log shows each record as QEMU
+ * printed it, then the model's own events, then a flagged row for every value QEMU reported that
+ * the model disagrees with; events the model does not cover are shown as "not modelled".
+ */
+import type { GicEvent } from '../../gic/index.ts';
+import { describeQemuRecord, QemuReplayer } from '../../trace/index.ts';
+import type { QemuReplayerSnapshot, QemuTraceRecord, ReplayMismatch } from '../../trace/index.ts';
+import type {
+  EventView,
+  InjectorMode,
+  InspectionView,
+  MachineDiff,
+  MachineView,
+  RegisterTarget,
+  ScenarioMeta,
+  TraceReplayView,
+} from '../../protocol/index.ts';
+import { InputError, type Engine, type StepOutcome } from '../engine.ts';
+import { buildInspection } from '../inspect/index.ts';
+import { eventView } from '../view/events.ts';
+import { TraceState, type TraceStateSnapshot } from './trace-state.ts';
+import { traceView, diffViews } from './trace-view.ts';
+
+/** A row of the log, converted to an EventView only when it is sent. */
+type Row =
+  | { readonly kind: 'gic'; readonly seq: number; readonly at: number; readonly event: GicEvent }
+  | {
+      readonly kind: 'record';
+      readonly seq: number;
+      readonly at: number;
+      readonly record: QemuTraceRecord;
+    }
+  | {
+      readonly kind: 'mismatch';
+      readonly seq: number;
+      readonly at: number;
+      readonly mismatch: ReplayMismatch;
+    }
+  | { readonly kind: 'problem'; readonly seq: number; readonly at: number; readonly text: string };
+
+interface TraceEngineSnapshot {
+  readonly replayer: QemuReplayerSnapshot;
+  readonly seq: number;
+  readonly time: number;
+  readonly state: TraceStateSnapshot;
+}
+
+const READ_ONLY =
+  'This is a recorded QEMU trace: the model follows what the guest did, so it takes no input. ' +
+  'Open a scenario to experiment.';
+
+export interface TraceSource {
+  readonly token: string;
+  readonly name: string;
+  readonly records: readonly QemuTraceRecord[];
+  /** the summary of the whole replay, made when the trace was opened (null while preparing) */
+  readonly summary: TraceReplayView | null;
+}
+
+export class TraceEngine implements Engine {
+  readonly scenario: ScenarioMeta;
+  readonly peCount: number;
+  readonly #replayer: QemuReplayer;
+  readonly #records: readonly QemuTraceRecord[];
+  readonly #summary: TraceReplayView | null;
+  readonly #state: TraceState;
+  #pending: Row[] = [];
+  #seq = -1;
+  #time = 0;
+  #acknowledged = false;
+  #sent: MachineView | null = null;
+  /** mismatch rows as they are found, with their seq (read by the opening pass) */
+  readonly flagged: { readonly mismatch: ReplayMismatch; readonly seq: number }[] = [];
+
+  constructor(source: TraceSource) {
+    this.#records = source.records;
+    this.#summary = source.summary;
+    this.#replayer = new QemuReplayer(source.records);
+    this.peCount = this.#replayer.config.peCount;
+    this.#state = new TraceState(this.peCount);
+    this.scenario = {
+      id: `qemu-trace:${source.token}`,
+      title: `QEMU trace: ${source.name}`,
+      summary: `${source.records.length} gicv3 records replayed through the model under the qemu profile`,
+    };
+    this.#replayer.gic.subscribe((event) => {
+      this.#state.note(event, this.#time);
+      this.#push({ kind: 'gic', seq: 0, at: this.#time, event });
+    });
+  }
+
+  get replayer(): QemuReplayer {
+    return this.#replayer;
+  }
+
+  step(limit = Infinity): StepOutcome {
+    this.#acknowledged = false;
+    const record = this.#records[this.#replayer.index];
+    if (record === undefined) return 'idle';
+    if (record.line > limit) {
+      this.#time = Math.max(this.#time, limit);
+      return 'limit';
+    }
+    this.#time = record.line;
+    this.#push({ kind: 'record', seq: 0, at: record.line, record });
+    const acks = this.#state.acknowledges;
+    const report = this.#replayer.step();
+    this.#acknowledged = this.#state.acknowledges > acks;
+    for (const mismatch of [
+      ...(report?.guestMismatches ?? []),
+      ...(report?.emulatorMismatches ?? []),
+    ]) {
+      const seq = this.#push({ kind: 'mismatch', seq: 0, at: record.line, mismatch });
+      this.flagged.push({ mismatch, seq });
+    }
+    for (const problem of report?.problems ?? [])
+      this.#push({
+        kind: 'problem',
+        seq: 0,
+        at: record.line,
+        text: `line ${problem.line}: ${problem.message}`,
+      });
+    return 'event';
+  }
+
+  time(): number {
+    return this.#time;
+  }
+
+  nextEventTime(): number | null {
+    return this.#records[this.#replayer.index]?.line ?? null;
+  }
+
+  advanceTo(time: number): void {
+    const next = this.nextEventTime();
+    this.#time = Math.max(this.#time, next === null ? time : Math.min(time, next));
+  }
+
+  lastStepAcknowledged(): boolean {
+    return this.#acknowledged;
+  }
+
+  injectNmi(): string {
+    throw new InputError(READ_ONLY);
+  }
+
+  setInjectorMode(_mode: InjectorMode): string {
+    throw new InputError(READ_ONLY);
+  }
+
+  writeRegister(_target: RegisterTarget, _value: bigint): string {
+    throw new InputError(READ_ONLY);
+  }
+
+  readRegister(_target: RegisterTarget): string {
+    throw new InputError(READ_ONLY);
+  }
+
+  inspect(pe: number, intid: number | null): InspectionView {
+    if (pe < 0 || pe >= this.peCount) throw new InputError(`there is no PE ${pe}`);
+    // PSTATE is not in a GIC trace: the explainer says so instead of guessing the masks
+    return buildInspection({
+      gic: this.#replayer.gic,
+      pe,
+      intid,
+      masks: [],
+      pseudoNmi: { enabled: false, nmiPriority: null },
+      recentWarnings: this.#pending.flatMap((row) =>
+        row.kind === 'gic' && row.event.kind === 'warning' ? [row.event] : [],
+      ),
+    });
+  }
+
+  snapshot(): TraceEngineSnapshot {
+    return {
+      replayer: this.#replayer.snapshot(),
+      seq: this.#seq,
+      time: this.#time,
+      state: this.#state.snapshot(),
+    };
+  }
+
+  restore(snapshot: unknown): void {
+    const s = snapshot as TraceEngineSnapshot;
+    this.#replayer.restore(s.replayer);
+    this.#seq = s.seq;
+    this.#time = s.time;
+    this.#state.restore(s.state);
+    this.#pending = [];
+  }
+
+  view(): MachineView {
+    const view = traceView(this.#replayer, this.#state, this.#time, this.#summary, this.#records);
+    this.#sent = view;
+    return view;
+  }
+
+  diff(): MachineDiff {
+    const view = traceView(this.#replayer, this.#state, this.#time, this.#summary, this.#records);
+    const before = this.#sent;
+    this.#sent = view;
+    return before ? diffViews(before, view) : { time: view.time };
+  }
+
+  drainEvents(limit = Infinity): { events: EventView[]; skipped: number } {
+    const skipped = Math.max(0, this.#pending.length - limit);
+    const events = this.#pending.slice(skipped).map((row) => this.#rowView(row));
+    this.#pending = [];
+    return { events, skipped };
+  }
+
+  eventSeq(): number {
+    return this.#seq;
+  }
+
+  #push(row: Row): number {
+    this.#seq += 1;
+    this.#pending.push({ ...row, seq: this.#seq });
+    return this.#seq;
+  }
+
+  #rowView(row: Row): EventView {
+    switch (row.kind) {
+      case 'gic':
+        return eventView({ kind: 'gic', event: row.event, seq: row.seq, at: row.at });
+      case 'record': {
+        const notModelled = row.record.kind === 'unmodelled';
+        return {
+          seq: row.seq,
+          time: row.at,
+          kind: notModelled ? 'qemu-not-modelled' : 'qemu-record',
+          pe: null,
+          intid: 'intid' in row.record ? row.record.intid : null,
+          text: `line ${row.at}: ${describeQemuRecord(row.record)}`,
+          warning: false,
+          path: [],
+          fields: { line: row.at, record: row.record.kind },
+        };
+      }
+      case 'mismatch': {
+        const m = row.mismatch;
+        const where = m.pe === null ? '' : ` on PE ${m.pe}`;
+        return {
+          seq: row.seq,
+          time: row.at,
+          kind: 'qemu-mismatch',
+          pe: m.pe,
+          intid: null,
+          text: `line ${m.line}: ${m.check}${where} — QEMU reported ${m.expected}, the model says ${m.got}`,
+          warning: true,
+          path: [],
+          fields: { line: m.line, check: m.check, qemu: m.expected, model: m.got },
+        };
+      }
+      case 'problem':
+        return {
+          seq: row.seq,
+          time: row.at,
+          kind: 'qemu-problem',
+          pe: null,
+          intid: null,
+          text: row.text,
+          warning: true,
+          path: [],
+          fields: {},
+        };
+    }
+  }
+}
