@@ -13,8 +13,11 @@ export type ScenarioSource =
   /** A QEMU trace the worker opened (`open-trace`) and keeps under `token`. */
   | { readonly kind: 'qemu-trace'; readonly token: string; readonly name: string };
 
-/** Formats the worker exports the loaded scenario or trace to. */
-export type ExportFormat = 'perfetto' | 'vcd';
+/**
+ * Formats the worker exports the loaded scenario or trace to; `scenario` is the loaded
+ * scenario's own JSON file (a built-in as written, or the text that was loaded).
+ */
+export type ExportFormat = 'perfetto' | 'vcd' | 'scenario';
 
 /** A file the worker made for the page to save. */
 export interface ExportedFile {

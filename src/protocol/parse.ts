@@ -31,7 +31,7 @@ const shapes: Record<ToWorker['type'], Record<string, Check>> = {
   crash: { id: int },
   'open-trace': { id: int, name: str, data: (v) => v instanceof ArrayBuffer },
   cancel: { id: int, request: int },
-  export: { id: int, format: oneOf('perfetto', 'vcd') },
+  export: { id: int, format: oneOf('perfetto', 'vcd', 'scenario') },
 };
 
 export type Parsed<T> =

@@ -14,6 +14,7 @@ import { Explainer } from '../views/explainer/Explainer.tsx';
 import { PriorityLadder } from '../views/ladder/PriorityLadder.tsx';
 import { RegistersPanel } from '../views/registers/RegistersPanel.tsx';
 import { Timeline } from '../views/timeline/Timeline.tsx';
+import { ShareBar, TracePanel } from '../views/share/index.ts';
 
 export function App() {
   return (
@@ -23,6 +24,7 @@ export function App() {
           gicscope <span className="tagline">GICv3 made visible</span>
         </h1>
         <ScenarioPicker />
+        <ShareBar />
         <ConnectionBadge />
       </header>
       <ErrorBanner />
@@ -36,6 +38,7 @@ export function App() {
           <RegistersPanel />
         </div>
         <aside className="side">
+          <TracePanel />
           <ScenarioPanel />
           <InjectorPanel />
           <CpuDetail />

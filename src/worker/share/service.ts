@@ -3,7 +3,7 @@
  * (in slices, with progress, cancellable) and exporting the loaded scenario or trace. Everything
  * else passes through to the host unchanged; the service only watches which source is loaded.
  */
-import { builtinScenario, parseScenarioText } from '../../machine/index.ts';
+import { BUILTIN_SCENARIOS, builtinScenario, parseScenarioText } from '../../machine/index.ts';
 import type { Scenario } from '../../machine/index.ts';
 import {
   Listeners,
@@ -163,6 +163,12 @@ export class ShareService {
 
   #export(id: number, format: ExportFormat): void {
     try {
+      if (format === 'scenario') {
+        const file = this.#scenarioFile();
+        this.port.send({ type: 'exported', request: id, files: [file] });
+        this.#reply(id, { ok: true, detail: `exported ${file.name}` });
+        return;
+      }
       const recording = this.#recording();
       const base = fileBase(recording.title);
       const files: ExportedFile[] =
@@ -183,6 +189,33 @@ export class ShareService {
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       this.#reply(id, { ok: false, error: error.message });
+    }
+  }
+
+  /** The loaded scenario as a file: a built-in as written, or the JSON text that was loaded. */
+  #scenarioFile(): ExportedFile {
+    const source = this.#current;
+    if (!source) throw new InputError('No scenario is loaded.');
+    switch (source.kind) {
+      case 'builtin': {
+        const input = BUILTIN_SCENARIOS.find((s) => s.id === source.id);
+        if (!input) throw new InputError(`There is no built-in scenario "${source.id}".`);
+        return {
+          name: `${source.id}.json`,
+          text: `${JSON.stringify(input, null, 2)}\n`,
+          mime: 'application/json',
+        };
+      }
+      case 'json':
+        return {
+          name: `${fileBase(parsedScenario(source.text).id)}.json`,
+          text: source.text,
+          mime: 'application/json',
+        };
+      case 'qemu-trace':
+        throw new InputError(
+          'A QEMU trace is not a scenario: export it as Perfetto or VCD instead.',
+        );
     }
   }
 

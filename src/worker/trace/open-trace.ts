@@ -59,6 +59,7 @@ async function readText(name: string, data: ArrayBuffer, ctx: SliceContext): Pro
       unpacked += value.byteLength;
       parts.push(decoder.decode(value, { stream: true }));
       if (ctx.now() - last > SLICE_MS) {
+        // the unpacked size is not known in advance: total 0
         ctx.progress('unpacking', unpacked, 0);
         last = ctx.now();
         if (ctx.cancelled()) {
@@ -83,7 +84,6 @@ export async function openQemuTrace(
   data: ArrayBuffer,
   ctx: SliceContext,
 ): Promise<TraceSource> {
-  ctx.progress('unpacking', 0, data.byteLength);
   const text = await readText(name, data, ctx);
 
   const parser = new QemuTraceParser(text);
