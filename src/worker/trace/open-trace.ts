@@ -22,6 +22,8 @@ export interface SliceContext {
 
 /** Work done between two pauses: long enough to be efficient, short enough to stay responsive. */
 const SLICE_MS = 30;
+/** Progress messages at most this often: the page redraws its bar for each. */
+const PROGRESS_MS = 100;
 const MAX_MISMATCHES = 500;
 
 async function sliced(
@@ -32,10 +34,14 @@ async function sliced(
   finished: () => boolean,
   work: () => void,
 ): Promise<void> {
+  let reported = -Infinity;
   while (!finished()) {
     const start = ctx.now();
     while (!finished() && ctx.now() - start < SLICE_MS) work();
-    ctx.progress(phase, done(), total());
+    if (finished() || start - reported >= PROGRESS_MS) {
+      ctx.progress(phase, done(), total());
+      reported = start;
+    }
     await ctx.pause();
     if (ctx.cancelled()) throw new InputError('Opening the trace was cancelled; nothing changed.');
   }
@@ -101,6 +107,7 @@ export async function openQemuTrace(
 
   // one pass over the whole trace: the agreement summary and where each disagreement is
   const engine = new TraceEngine({ token, name, records, summary: null });
+  engine.counting = true;
   const replayer = engine.replayer;
   await sliced(
     ctx,
@@ -110,7 +117,6 @@ export async function openQemuTrace(
     () => replayer.done,
     () => {
       for (let i = 0; i < 500 && engine.step() !== 'idle'; i += 1);
-      engine.drainEvents(0);
     },
   );
   const result = replayer.finish();

@@ -73,6 +73,11 @@ export class TraceEngine implements Engine {
   #sent: MachineView | null = null;
   /** mismatch rows as they are found, with their seq (read by the opening pass) */
   readonly flagged: { readonly mismatch: ReplayMismatch; readonly seq: number }[] = [];
+  /**
+   * The opening pass only numbers the rows (to find each disagreement's seq): it makes no row
+   * objects, which it would throw away.
+   */
+  counting = false;
 
   constructor(source: TraceSource) {
     this.#records = source.records;
@@ -87,7 +92,8 @@ export class TraceEngine implements Engine {
     };
     this.#replayer.gic.subscribe((event) => {
       this.#state.note(event, this.#time);
-      this.#push({ kind: 'gic', seq: 0, at: this.#time, event });
+      if (this.counting) this.#seq += 1;
+      else this.#push({ kind: 'gic', seq: 0, at: this.#time, event });
     });
   }
 
@@ -104,7 +110,8 @@ export class TraceEngine implements Engine {
       return 'limit';
     }
     this.#time = record.line;
-    this.#push({ kind: 'record', seq: 0, at: record.line, record });
+    if (this.counting) this.#seq += 1;
+    else this.#push({ kind: 'record', seq: 0, at: record.line, record });
     const acks = this.#state.acknowledges;
     const report = this.#replayer.step();
     this.#acknowledged = this.#state.acknowledges > acks;
@@ -217,7 +224,7 @@ export class TraceEngine implements Engine {
 
   #push(row: Row): number {
     this.#seq += 1;
-    this.#pending.push({ ...row, seq: this.#seq });
+    if (!this.counting) this.#pending.push({ ...row, seq: this.#seq });
     return this.#seq;
   }
 
