@@ -152,10 +152,9 @@ async function browser(trace: { name: string; gz: Buffer }): Promise<void> {
       window.__load!.running = false;
       return window.__load!.gaps;
     });
-    const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
-    const metrics = (await cdp.send('Performance.getMetrics').catch(() => ({ metrics: [] }))) as {
-      metrics: { name: string; value: number }[];
-    };
+    const heap = await cdp.send('Runtime.getHeapUsage');
+    await cdp.send('Performance.enable');
+    const metrics = await cdp.send('Performance.getMetrics');
     const workers = await page.evaluate(async () => {
       const memory = (
         performance as Performance & {
