@@ -13,7 +13,7 @@ async function downloads(page: Page, count: number, click: () => Promise<void>) 
   return Promise.all(
     got.map(async (d) => ({
       name: d.suggestedFilename(),
-      text: readFileSync((await d.path()), 'utf8'),
+      text: readFileSync(await d.path(), 'utf8'),
     })),
   );
 }

@@ -6,6 +6,7 @@ import { GicClient } from './client/index.ts';
 import { createGicStore } from './store/index.ts';
 import { InstanceProvider } from './store/context.tsx';
 import { installTestApi } from './test-api/install.ts';
+import { restoreFromLink } from './views/share/link/restore.ts';
 import './styles.css';
 
 const store = createGicStore();
@@ -15,17 +16,8 @@ const client = new GicClient(store, () =>
   ),
 );
 installTestApi(window, store, client);
-void client.connect(async () => {
-  const first = store.getState().builtins[0];
-  if (!first) return;
-  const wanted = initialScenario();
-  const outcome = await client.loadScenario({ kind: 'builtin', id: wanted ?? first.id });
-  if (!outcome.ok && wanted) await client.loadScenario({ kind: 'builtin', id: first.id });
-});
-
-function initialScenario(): string | null {
-  return new URLSearchParams(window.location.search).get('scenario');
-}
+// the URL is a link to a view (docs/sharing.md): the scenario, the moment, the selection
+void client.connect(() => restoreFromLink(window.location.search, client, store));
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -6,6 +6,7 @@ import { SAMPLE_TRACE } from './sample-trace.ts';
 import { saveFile } from './save-file.ts';
 import { TraceProgress } from './TraceProgress.tsx';
 import { useOpenFile } from './use-open-file.ts';
+import { useLinkSync } from './link/use-link-sync.ts';
 import './share.css';
 
 const ACCEPT = '.json,.log,.gz,.txt,application/json,application/gzip,text/plain';
@@ -17,8 +18,15 @@ export function ShareBar() {
   const status = useGic(selectStatus);
   const scenario = useGic(selectScenario);
   const { opening, openFile, openUrl } = useOpenFile();
+  const { copy } = useLinkSync();
   const input = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
+  const [said, setSaid] = useState<string | null>(null);
+  useEffect(() => {
+    if (said === null) return;
+    const clear = setTimeout(() => setSaid(null), 6000);
+    return () => clearTimeout(clear);
+  }, [said]);
   const ready = status === 'ready' && opening === null;
   const notify = (text: string | null) => store.getState().notify(text);
 
@@ -95,6 +103,14 @@ export function ShareBar() {
       <button
         type="button"
         disabled={!ready || !scenario || isTrace}
+        onClick={() => void copy().then(setSaid)}
+        title="A link to this moment, selection and NMI mode (the address bar follows too)"
+      >
+        Copy link
+      </button>
+      <button
+        type="button"
+        disabled={!ready || !scenario || isTrace}
         onClick={() => void exportAs('scenario')}
         title="The scenario as a JSON file you can edit and open again"
       >
@@ -116,6 +132,9 @@ export function ShareBar() {
       >
         Export VCD
       </button>
+      <span className="share-said" role="status" aria-label="Share status">
+        {said}
+      </span>
       {opening && <TraceProgress opening={opening} />}
       {dragging && (
         <div className="drop-overlay" role="presentation">
