@@ -173,12 +173,23 @@ function priorityFilterText(recording: Recording): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** GTKWave trace flags (analyzer.h): hex, decimal, binary, right-justified, file-translated. */
+/** GTKWave trace flags (analyzer.h): hex, decimal, binary, right-justified, blank, file-translated. */
 const TR_HEX = 0x2;
 const TR_DEC = 0x4;
 const TR_BIN = 0x8;
 const TR_RJUSTIFY = 0x20;
+const TR_BLANK = 0x200;
 const TR_FTRANSLATED = 0x2000;
+
+/**
+ * GTKWave's zoom line: `*<zoom> <marker> <26 named markers>`. At zoom z a pixel spans about
+ * 2^-z / 180 time units (measured in GTKWave 3.3 on its default font), so this fits the whole
+ * run into about 1000 pixels.
+ */
+function zoomToFit(span: number): string {
+  const zoom = -Math.log2(Math.max(1, span) * 0.18);
+  return `*${Math.min(0, zoom).toFixed(6)} 0${' -1'.repeat(26)}`;
+}
 
 function gtkwText(
   recording: Recording,
@@ -192,9 +203,12 @@ function gtkwText(
     `[*] open with: gtkwave ${baseName}.gtkw (the filter files next to it)`,
     `[dumpfile] "${baseName}.vcd"`,
     '[timestart] 0',
+    zoomToFit(recording.end - recording.start),
   ];
   for (let pe = 0; pe < recording.peCount; pe += 1) {
     const at = `${TOP}.pe${pe}`;
+    // a blank trace with a comment heads each PE's signals
+    lines.push(flags(TR_BLANK), `-PE ${pe}`);
     lines.push(flags(TR_RJUSTIFY | TR_BIN), `${at}.irq`, `${at}.fiq`, `${at}.nmi`);
     lines.push(flags(TR_RJUSTIFY | TR_DEC | TR_FTRANSLATED), `^1 ${intidFilter}`);
     lines.push(`${at}.active_intid[${INTID_WIDTH - 1}:0]`);
