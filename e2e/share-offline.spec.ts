@@ -1,5 +1,7 @@
 import { AppPage, expect, test } from './fixtures.ts';
 
+test.use({ serviceWorkers: 'allow' });
+
 test.describe('offline', () => {
   test('after one visit the app reloads and works with the network off', async ({
     page,
