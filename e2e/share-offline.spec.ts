@@ -3,6 +3,9 @@ import { AppPage, expect, test } from './fixtures.ts';
 test.use({ serviceWorkers: 'allow' });
 
 test.describe('offline', () => {
+  // installing the service worker precaches ~0.8 MB: seconds on a loaded CI machine
+  test.describe.configure({ timeout: 120_000 });
+
   test('after one visit the app reloads and works with the network off', async ({
     page,
     context,
@@ -28,7 +31,7 @@ test.describe('offline', () => {
 
     await context.setOffline(true);
     await page.reload();
-    await expect(app.connection).toHaveText(/Simulation connected/);
+    await expect(app.connection).toHaveText(/Simulation connected/, { timeout: 30_000 });
     await app.whenIdle();
     await page.getByRole('combobox', { name: 'Scenario' }).selectOption('pmr-ladder');
     await app.whenIdle();
