@@ -1,11 +1,92 @@
 import type { Page } from '@playwright/test';
 import { AppPage, expect, test } from './fixtures.ts';
 
+interface Snapshot {
+  scenario: string | null;
+  time: number;
+  newest: number | null;
+  view: unknown;
+}
+
+async function snapshot(app: AppPage): Promise<Snapshot> {
+  const state = await app.state();
+  const view = state.view as { interrupts: unknown; cpus: unknown; counters: unknown };
+  return {
+    scenario: state.scenario,
+    time: state.time,
+    newest: await app.page.evaluate(() => {
+      const rows = document.querySelectorAll('[aria-label="Events"] li');
+      return rows.length;
+    }),
+    view: { interrupts: view.interrupts, cpus: view.cpus, counters: view.counters },
+  };
+}
+
 const notice = (page: Page) => page.getByRole('status', { name: 'Notice' });
 
 test.describe('deep links', () => {
   // each case opens a fresh page and its worker: seconds each on a loaded CI machine
   test.describe.configure({ timeout: 120_000 });
+
+  test('a link copied mid-scenario with a selection opens the same moment in a fresh page', async ({
+    app,
+    context,
+  }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await app.loadScenario('pmr-ladder');
+    await app.call('runUntil', 95_000);
+    await app.page.getByRole('combobox', { name: 'NMI mode' }).selectOption('architected');
+    await app.whenIdle();
+    await app.selectInterrupt('SPI 40');
+    await app.button('Copy link').click();
+    await expect(app.page.getByRole('status', { name: 'Share status' })).toHaveText(/^Link copied/);
+    const link = await app.page.evaluate(() => navigator.clipboard.readText());
+    expect(link).toMatch(/\?.*v=1&s=pmr-ladder&t=95000&at=\d+&pe=0&irq=spi%3A40&nmi=architected/);
+    expect(new URL(link).search).toBe(new URL(app.page.url()).search);
+    const before = await snapshot(app);
+
+    const fresh = new AppPage(await context.newPage());
+    await fresh.page.goto(link);
+    await expect(fresh.connection).toHaveText(/Simulation connected/);
+    await fresh.whenIdle();
+    await expect(
+      fresh.region('Distributor').getByRole('button', { name: /^SPI 40 / }),
+    ).toHaveAttribute('aria-pressed', 'true');
+    await expect(fresh.page.getByRole('combobox', { name: 'NMI mode' })).toHaveValue('architected');
+    await expect(notice(fresh.page)).toHaveCount(0);
+    const after = await snapshot(fresh);
+    expect(after.scenario).toBe(before.scenario);
+    expect(after.time).toBe(before.time);
+    expect(after.view).toEqual(before.view);
+    // the same newest event in the log
+    const newestText = (p: Page) =>
+      p.getByRole('list', { name: 'Events' }).getByRole('listitem').first().textContent();
+    expect(await newestText(fresh.page)).toBe(await newestText(app.page));
+  });
+
+  test('a custom scenario travels compressed in the link', async ({ app, context }) => {
+    const edited = await app.page.evaluate(async () => {
+      const text = await (await fetch('./scenarios/sgi-ipi.json')).text();
+      const s = JSON.parse(text) as { id: string; title: string };
+      s.id = 'my-ipis';
+      s.title = 'My IPIs';
+      return JSON.stringify(s);
+    });
+    await app.loadScenario(edited);
+    await app.call('runUntil', 60_000);
+    await expect.poll(() => new URL(app.page.url()).searchParams.get('c')).not.toBeNull();
+    await expect.poll(() => new URL(app.page.url()).searchParams.get('at')).not.toBeNull();
+    const link = app.page.url();
+    const before = await snapshot(app);
+    const fresh = new AppPage(await context.newPage());
+    await fresh.page.goto(link);
+    await expect(fresh.connection).toHaveText(/Simulation connected/);
+    await fresh.whenIdle();
+    await expect(fresh.page.getByRole('combobox', { name: 'Scenario' })).toHaveValue('my-ipis');
+    const after = await snapshot(fresh);
+    expect(after.time).toBe(before.time);
+    expect(after.view).toEqual(before.view);
+  });
 
   test('the address bar follows the view without a history entry per step', async ({ app }) => {
     const length = await app.page.evaluate(() => history.length);

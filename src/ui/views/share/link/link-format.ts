@@ -3,7 +3,8 @@
  * link), the moment (an event seq), the selection, the NMI mode and presenter mode. Versioned:
  *
  *   v=1  s=<built-in id> | c=<scenario JSON, deflate-raw, base64url>
- *        at=<event seq>  pe=<PE>  irq=<interrupt key: spi:33, pe1:ppi:27, pe0:sgi:3>
+ *        t=<virtual time, ns>  at=<event seq: the newest event at that moment, as a check>
+ *        pe=<PE>  irq=<interrupt key: spi:33, pe1:ppi:27, pe0:sgi:3>
  *        nmi=rfc|architected  present=1
  *   (no v) scenario=<built-in id>: the first links gicscope made; still opened.
  *
@@ -22,7 +23,9 @@ export type LinkScenario =
 
 export interface LinkState {
   readonly scenario: LinkScenario | null;
-  /** The moment: just after the event with this seq; null: the start. */
+  /** The moment's virtual time (ns); null: the start. */
+  readonly t: number | null;
+  /** The newest event at that moment (its seq); null: none yet. Restoring checks it. */
   readonly at: number | null;
   readonly pe: number | null;
   /** An interrupt key as the page uses it (`spi:33`, `pe1:ppi:27`). */
@@ -33,6 +36,7 @@ export interface LinkState {
 
 export const EMPTY_LINK: LinkState = {
   scenario: null,
+  t: null,
   at: null,
   pe: null,
   irq: null,
@@ -67,7 +71,7 @@ export interface ParsedLink {
 export function parseLink(search: string): ParsedLink {
   const params = new URLSearchParams(search);
   const problems: string[] = [];
-  const known = new Set(['v', 's', 'c', 'at', 'pe', 'irq', 'nmi', 'present', 'scenario']);
+  const known = new Set(['v', 's', 'c', 't', 'at', 'pe', 'irq', 'nmi', 'present', 'scenario']);
   const present = [...params.keys()].some((k) => known.has(k));
   if (!present) return { state: EMPTY_LINK, problems, present };
 
@@ -127,6 +131,7 @@ export function parseLink(search: string): ParsedLink {
     );
     return null;
   };
+  const t = number('t', 'time (t=)', Number.MAX_SAFE_INTEGER);
   const at = number('at', 'moment (at=)', Number.MAX_SAFE_INTEGER);
   const pe = number('pe', 'PE (pe=)', 255);
 
@@ -150,7 +155,7 @@ export function parseLink(search: string): ParsedLink {
       );
   }
   const presenter = params.get('present') === '1';
-  return { state: { scenario, at, pe, irq, nmi, presenter }, problems, present };
+  return { state: { scenario, t, at, pe, irq, nmi, presenter }, problems, present };
 }
 
 /** The query string for a view (without the page's other switches). */
@@ -163,6 +168,7 @@ export function formatLink(
   params.set('v', String(LINK_VERSION));
   if (state.scenario?.kind === 'builtin') params.set('s', state.scenario.id);
   else if (state.scenario?.kind === 'compressed') params.set('c', state.scenario.data);
+  if (state.t !== null) params.set('t', String(state.t));
   if (state.at !== null) params.set('at', String(state.at));
   if (state.pe !== null) params.set('pe', String(state.pe));
   if (state.irq !== null) params.set('irq', state.irq);

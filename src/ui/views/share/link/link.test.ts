@@ -5,6 +5,7 @@ import type { LinkState } from './link-format.ts';
 
 const full: LinkState = {
   scenario: { kind: 'builtin', id: 'rfc-nmi' },
+  t: 95000,
   at: 1234,
   pe: 1,
   irq: 'pe1:ppi:27',
@@ -15,7 +16,9 @@ const full: LinkState = {
 describe('deep links', () => {
   it('a view survives the round trip through the URL', () => {
     const search = formatLink(full);
-    expect(search).toBe('?v=1&s=rfc-nmi&at=1234&pe=1&irq=pe1%3Appi%3A27&nmi=architected&present=1');
+    expect(search).toBe(
+      '?v=1&s=rfc-nmi&t=95000&at=1234&pe=1&irq=pe1%3Appi%3A27&nmi=architected&present=1',
+    );
     expect(parseLink(search)).toEqual({ state: full, problems: [], present: true });
   });
 

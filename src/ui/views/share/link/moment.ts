@@ -15,8 +15,10 @@ export function linkStateOf(
   scenario: LinkScenario | null,
   presenter: boolean,
 ): LinkState {
+  const time = state.view?.time ?? 0;
   return {
     scenario,
+    t: time > 0 ? Math.round(time) : null,
     at: currentMoment(state),
     pe: state.selectedPe,
     irq: state.selectedKey,

@@ -44,18 +44,22 @@ export async function restoreFromLink(
     if (first) await client.loadScenario({ kind: 'builtin', id: first.id });
     if (scenario) problems.push('The first built-in scenario is open instead.');
   } else {
-    const { nmi, at, pe, irq } = link.state;
+    const { nmi, t, at, pe, irq } = link.state;
+    // the moment: run to its time (everything up to it happened), or seek its event
+    if (t !== null || at !== null) {
+      const outcome = t !== null ? await client.runUntil(t) : await client.seek(at ?? 0);
+      const reached = store.getState().events.latest(1)[0]?.seq ?? -1;
+      if (!outcome.ok) problems.push(`The link's moment could not be reached: ${outcome.detail}.`);
+      else if (at !== null && reached !== at)
+        problems.push(
+          `The link's moment (event ${at}${t === null ? '' : ` at ${t} ns`}) could not be reached exactly: here the newest event is ${reached}.`,
+        );
+    }
+    // the mode is set at the moment, as the user did: set earlier, it would change the scenario's
+    // own scripted injections before it
     if (nmi !== null && store.getState().view?.injector.mode !== nmi) {
       const outcome = await client.setInjectorMode(nmi);
       if (!outcome.ok) problems.push(`The link's NMI mode could not be set: ${outcome.detail}`);
-    }
-    if (at !== null) {
-      const outcome = await client.seek(at);
-      const reached = store.getState().events.latest(1)[0]?.seq ?? -1;
-      if (!outcome.ok || reached !== at)
-        problems.push(
-          `The link's moment (event ${at}) could not be reached${outcome.ok ? `: the scenario ends at event ${reached}` : `: ${outcome.detail}`}.`,
-        );
     }
     const peCount = store.getState().view?.cpus.length ?? 0;
     if (pe !== null) {
