@@ -34,6 +34,8 @@ export class QemuTraceParser {
   readonly #lines: string[];
   readonly #records: QemuTraceRecord[] = [];
   readonly #notModelled = new Map<string, { count: number; firstLine: number }>();
+  /** One copy of each event name: a name sliced from a line would keep the whole log alive. */
+  readonly #names = new Map<string, string>();
   #next = 0;
   #error: string | null = null;
 
@@ -65,8 +67,9 @@ export class QemuTraceParser {
         this.#error = `This is not a complete QEMU GICv3 trace: ${describeQemuParseError(result.error)}${last}`;
         break;
       }
-      const record = result.value;
+      let record = result.value;
       if (record === null) continue;
+      if (record.kind === 'unmodelled') record = { ...record, event: this.#name(record.event) };
       this.#records.push(record);
       if (record.kind === 'unmodelled') {
         const seen = this.#notModelled.get(record.event);
@@ -74,6 +77,16 @@ export class QemuTraceParser {
         else this.#notModelled.set(record.event, { count: 1, firstLine: line });
       }
     }
+  }
+
+  #name(event: string): string {
+    let name = this.#names.get(event);
+    if (name === undefined) {
+      // a concatenation flattened into a string of its own, not a slice of the log
+      name = ` ${event}`.slice(1);
+      this.#names.set(name, name);
+    }
+    return name;
   }
 
   result(): { ok: true; value: QemuTraceImport } | { ok: false; error: string } {
