@@ -19,6 +19,8 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking'],
     },
     trace: 'retain-on-failure',
+    // the offline spec allows the service worker; elsewhere its precaching is only extra load
+    serviceWorkers: 'block',
   },
   webServer: {
     command: `node_modules/.bin/vite preview --host 127.0.0.1 --port ${port} --strictPort`,

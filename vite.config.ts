@@ -1,9 +1,45 @@
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
 import { CSP_HEADER, cspMeta } from './scripts/csp.mjs';
 
 export default defineConfig({
-  plugins: [react(), cspMeta()],
+  plugins: [
+    react(),
+    cspMeta(),
+    // Offline after the first visit: a Workbox service worker precaches the app, its worker
+    // chunk, the scenario files and the sample trace. `injectRegister: 'script'` registers it
+    // from an external registerSW.js, so the page needs no inline script (strict CSP).
+    VitePWA({
+      registerType: 'autoUpdate',
+      injectRegister: 'script',
+      manifest: {
+        name: 'gicscope — GICv3 made visible',
+        short_name: 'gicscope',
+        description: 'The Arm GICv3 interrupt controller, drawn live from an exact model.',
+        start_url: './',
+        scope: './',
+        display: 'standalone',
+        background_color: '#0f1419',
+        theme_color: '#0f1419',
+        icons: [
+          { src: 'icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: 'icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml' },
+        ],
+      },
+      workbox: {
+        // the manifest and its icons are added by the plugin
+        globPatterns: ['**/*.{js,css,html,json,gz}'],
+        // take over the page that registered it, so it works offline from the first visit on
+        clientsClaim: true,
+        skipWaiting: true,
+        // the sample trace and the bundles are larger than Workbox's 2 MiB default
+        maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+        navigateFallback: 'index.html',
+      },
+    }),
+  ],
   worker: { format: 'es' },
   base: './',
   // npm start and the e2e suite serve the build with the strict policy (scripts/csp.mjs)

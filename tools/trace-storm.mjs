@@ -53,17 +53,33 @@ try {
   for (const [name, dur] of [...byName].sort((a, b) => b[1] - a[1]).slice(0, 25))
     console.log(`${(dur / 1000).toFixed(1).padStart(9)} ms  ${name}`);
   // the longest tasks and what they held (direct children by duration)
-  const mainEvents = events.filter((e) => e.ph === 'X' && e.tid === main?.tid && e.pid === main?.pid);
-  const tasks = mainEvents.filter((e) => e.name === 'RunTask' && e.dur > 50_000).sort((a, b) => b.dur - a.dur);
+  const mainEvents = events.filter(
+    (e) => e.ph === 'X' && e.tid === main?.tid && e.pid === main?.pid,
+  );
+  const tasks = mainEvents
+    .filter((e) => e.name === 'RunTask' && e.dur > 50_000)
+    .sort((a, b) => b.dur - a.dur);
   console.log(`tasks over 50 ms: ${tasks.length}`);
   for (const task of tasks.slice(0, 6)) {
-    const inside = mainEvents.filter((e) => e !== task && e.ts >= task.ts && e.ts + (e.dur ?? 0) <= task.ts + task.dur);
+    const inside = mainEvents.filter(
+      (e) => e !== task && e.ts >= task.ts && e.ts + (e.dur ?? 0) <= task.ts + task.dur,
+    );
     const parts = new Map();
     for (const e of inside) {
-      const label = e.name === 'FunctionCall' ? `FunctionCall ${e.args?.data?.functionName || ''} ${e.args?.data?.url?.split('/').pop() ?? ''}:${e.args?.data?.lineNumber ?? ''}` : e.name;
+      const label =
+        e.name === 'FunctionCall'
+          ? `FunctionCall ${e.args?.data?.functionName || ''} ${e.args?.data?.url?.split('/').pop() ?? ''}:${e.args?.data?.lineNumber ?? ''}`
+          : e.name;
       parts.set(label, (parts.get(label) ?? 0) + e.dur);
     }
-    console.log(`  task ${(task.dur / 1000).toFixed(0)} ms: ` + [...parts].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([k, d]) => `${k} ${(d / 1000).toFixed(0)}`).join(' | '));
+    console.log(
+      `  task ${(task.dur / 1000).toFixed(0)} ms: ` +
+        [...parts]
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, 8)
+          .map(([k, d]) => `${k} ${(d / 1000).toFixed(0)}`)
+          .join(' | '),
+    );
   }
 } finally {
   await browser.close();

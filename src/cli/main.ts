@@ -11,7 +11,10 @@ import type { Sink } from './line-writer.ts';
 import { loadScenario } from './load.ts';
 import { ProgressReporter } from './progress.ts';
 import type { ProgressStream } from './progress.ts';
+import { replay } from './replay.ts';
 import { runMachine } from './run.ts';
+import { writeExport } from './export-files.ts';
+import { recordScenario } from '../trace/index.ts';
 import { StopRequest } from './signals.ts';
 import type { SignalSource } from './signals.ts';
 
@@ -75,6 +78,13 @@ async function execute(command: Command, io: CliIo, err: (line: string) => void)
         for (const line of loaded.errors) err(line);
         return EXIT.badInput;
       }
+      if (command.format === 'perfetto' || command.format === 'vcd') {
+        const recording = recordScenario(loaded.scenario, command.until ?? undefined);
+        const written = writeExport(recording, command.format, command.output, (l) => out.line(l));
+        await out.flush();
+        for (const path of written) err(`wrote ${path}`);
+        return EXIT.ok;
+      }
       let machine: Machine;
       try {
         machine = createMachine(loaded.scenario);
@@ -107,6 +117,17 @@ async function execute(command: Command, io: CliIo, err: (line: string) => void)
       } finally {
         stop.dispose();
       }
+    }
+    case 'replay': {
+      const status = replay(
+        command.source,
+        command.format,
+        command.output,
+        (l) => out.line(l),
+        err,
+      );
+      await out.flush();
+      return status;
     }
     default:
       return assertNever(command, 'command');

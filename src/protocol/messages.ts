@@ -12,7 +12,22 @@ import type {
 
 export type ScenarioSource =
   | { readonly kind: 'builtin'; readonly id: string }
-  | { readonly kind: 'json'; readonly text: string };
+  | { readonly kind: 'json'; readonly text: string }
+  /** A QEMU trace the worker opened (`open-trace`) and keeps under `token`. */
+  | { readonly kind: 'qemu-trace'; readonly token: string; readonly name: string };
+
+/**
+ * Formats the worker exports the loaded scenario or trace to; `scenario` is the loaded
+ * scenario's own JSON file (a built-in as written, or the text that was loaded).
+ */
+export type ExportFormat = 'perfetto' | 'vcd' | 'scenario';
+
+/** A file the worker made for the page to save. */
+export interface ExportedFile {
+  readonly name: string;
+  readonly text: string;
+  readonly mime: string;
+}
 
 export type RegisterTarget =
   | { readonly block: 'distributor'; readonly offset: number; readonly size: 1 | 2 | 4 | 8 }
@@ -106,7 +121,21 @@ export type ToWorker =
   /** A read with side effects, made on purpose (ICC_IAR1_EL1: acknowledge). */
   | { readonly type: 'read-register'; readonly id: number; readonly target: RegisterTarget }
   /** Test hook: makes the worker throw outside any handler, as a real bug would. */
-  | { readonly type: 'crash'; readonly id: number };
+  | { readonly type: 'crash'; readonly id: number }
+  /**
+   * Opens a QEMU `-trace 'gicv3_*'` log (plain text or gzip): decompressed, parsed and replayed
+   * in slices with `progress` messages, then loaded like a scenario. Cancellable.
+   */
+  | {
+      readonly type: 'open-trace';
+      readonly id: number;
+      readonly name: string;
+      readonly data: ArrayBuffer;
+    }
+  /** Stops the long request `request` (an `open-trace`); it replies not ok, nothing changed. */
+  | { readonly type: 'cancel'; readonly id: number; readonly request: number }
+  /** Exports the loaded scenario (its whole run) or trace; answered by `exported`, then a reply. */
+  | { readonly type: 'export'; readonly id: number; readonly format: ExportFormat };
 
 /** `event`: to the next instant of virtual time at which something happened. */
 export type StepUnit = 'event' | 'acknowledge';
@@ -188,4 +217,17 @@ export type FromWorker =
       readonly error: string;
       readonly failure: Failure;
     }
-  | { readonly type: 'rejected'; readonly message: string };
+  | { readonly type: 'rejected'; readonly message: string }
+  /** How far a long request has come (`done` of `total` units of `phase`). */
+  | {
+      readonly type: 'progress';
+      readonly request: number;
+      readonly phase: string;
+      readonly done: number;
+      readonly total: number;
+    }
+  | {
+      readonly type: 'exported';
+      readonly request: number;
+      readonly files: readonly ExportedFile[];
+    };

@@ -31,6 +31,9 @@ const shapes: Record<ToWorker['type'], Record<string, Check>> = {
   inspect: { id: int, pe: int, intid: (v) => v === null || int(v) },
   'read-register': { id: int, target: object },
   crash: { id: int },
+  'open-trace': { id: int, name: str, data: (v) => v instanceof ArrayBuffer },
+  cancel: { id: int, request: int },
+  export: { id: int, format: oneOf('perfetto', 'vcd', 'scenario') },
 };
 
 /** The id of a request that failed to parse, so that it can still be answered. */

@@ -110,6 +110,11 @@ export interface MachineConfigView {
   readonly pseudoNmi: boolean;
   /** where the scenario's story ends (ns) */
   readonly endTime: number;
+  /**
+   * What a moment is: virtual ns (scenarios), or a QEMU trace line (a trace without
+   * timestamps). Absent means ns.
+   */
+  readonly timeUnit?: 'ns' | 'line';
 }
 
 /** One expectation of the scenario, checked at its time. */
@@ -120,9 +125,52 @@ export interface CheckView {
   readonly actual: string | null;
 }
 
+/** One value QEMU reported that the model disagrees with, at its trace line. */
+export interface TraceMismatchView {
+  readonly line: number;
+  /** the register ('ICC_IAR1_EL1', 'GICR_ISPENDR0') or QEMU decision ('HPPI', 'IRQ/FIQ') */
+  readonly check: string;
+  readonly pe: number | null;
+  /** what QEMU reported */
+  readonly qemu: string;
+  /** what the model says */
+  readonly model: string;
+  /** the log row that flags it (seek here to see the moment) */
+  readonly eventSeq: number;
+}
+
+/** A gicv3 event of the trace the model does not replay (ITS, virtual CPU interface …). */
+export interface NotModelledView {
+  readonly event: string;
+  readonly area: string;
+  readonly count: number;
+  readonly firstLine: number;
+}
+
+/** What replaying a QEMU trace through the model found (sent with the view once, at load). */
+export interface TraceReplayView {
+  readonly name: string;
+  readonly lines: number;
+  readonly records: number;
+  readonly compared: number;
+  readonly agreed: number;
+  /** compared values by register / check */
+  readonly comparedBy: Readonly<Record<string, number>>;
+  /** the first 500 disagreements in trace order; `mismatchCount` has them all */
+  readonly mismatches: readonly TraceMismatchView[];
+  readonly mismatchCount: number;
+  readonly notModelled: readonly NotModelledView[];
+  /** how the configuration was inferred from the trace */
+  readonly evidence: readonly string[];
+  /** records that could not be replayed (a Redistributor no PE has …) */
+  readonly problems: readonly string[];
+}
+
 export interface MachineView {
   readonly time: number;
   readonly config: MachineConfigView;
+  /** set when the machine is a replayed QEMU trace */
+  readonly trace?: TraceReplayView;
   readonly interrupts: Readonly<Record<string, InterruptView>>;
   readonly cpus: readonly CpuView[];
   readonly counters: readonly CounterRowView[];

@@ -69,6 +69,20 @@ const COMMAND_NAMES: Readonly<Record<number, string>> = {
   0x0f: 'DISCARD',
 };
 
+/** What the checks hold between two records, for a replay that steps back. */
+export interface EmulatorChecksState {
+  readonly updates: readonly (readonly [number, Update])[];
+  readonly setIrqs: readonly (readonly [number, SetIrqs])[];
+  readonly sgi: {
+    readonly line: number;
+    readonly intid: number;
+    readonly modelTargets: readonly number[];
+    readonly qemuTargets: readonly number[];
+  } | null;
+  readonly qemuCommands: readonly ProcessCommand[];
+  readonly modelCommands: readonly string[];
+}
+
 export class EmulatorChecks {
   private readonly updates = new Map<number, Update>();
   /** Commands QEMU processed since the last ITS register write, and the model's. */
@@ -76,6 +90,38 @@ export class EmulatorChecks {
   private modelCommands: string[] = [];
   private readonly setIrqs = new Map<number, SetIrqs>();
   private sgi: SgiExpectation | null = null;
+
+  state(): EmulatorChecksState {
+    const sgi = this.sgi;
+    return {
+      updates: [...this.updates],
+      setIrqs: [...this.setIrqs],
+      sgi: sgi && {
+        line: sgi.line,
+        intid: sgi.intid,
+        modelTargets: [...sgi.modelTargets],
+        qemuTargets: [...sgi.qemuTargets],
+      },
+      qemuCommands: [...this.qemuCommands],
+      modelCommands: [...this.modelCommands],
+    };
+  }
+
+  restoreState(state: EmulatorChecksState): void {
+    this.updates.clear();
+    for (const [pe, record] of state.updates) this.updates.set(pe, record);
+    this.setIrqs.clear();
+    for (const [pe, record] of state.setIrqs) this.setIrqs.set(pe, record);
+    const sgi = state.sgi;
+    this.sgi = sgi && {
+      line: sgi.line,
+      intid: sgi.intid,
+      modelTargets: new Set(sgi.modelTargets),
+      qemuTargets: new Set(sgi.qemuTargets),
+    };
+    this.qemuCommands = [...state.qemuCommands];
+    this.modelCommands = [...state.modelCommands];
+  }
 
   constructor(
     private readonly gic: Gic,

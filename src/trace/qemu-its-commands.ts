@@ -37,7 +37,8 @@ function toModelCommand(c: QemuItsCommand): ItsCommand {
 }
 
 export class ItsQueueRebuilder {
-  private slot = -1;
+  /** the queue slot of the command being read (-1: none yet); part of a replay's snapshot */
+  slot = -1;
 
   constructor(private readonly gic: Gic) {}
 

@@ -18,6 +18,11 @@ export interface ComparisonTally {
   readonly mismatches: readonly ReplayMismatch[];
 }
 
+export interface TallyState {
+  readonly counts: Readonly<Record<string, number>>;
+  readonly mismatches: number;
+}
+
 export class Tally {
   private readonly counts: Record<string, number> = {};
   private readonly differences: ReplayMismatch[] = [];
@@ -25,6 +30,33 @@ export class Tally {
   compare(check: string, line: number, pe: number | null, expected: string, got: string): void {
     this.counts[check] = (this.counts[check] ?? 0) + 1;
     if (expected !== got) this.differences.push({ line, check, pe, expected, got });
+  }
+
+  /** Mismatches found so far; `mismatches(from)` lists those found since that count. */
+  get mismatchCount(): number {
+    return this.differences.length;
+  }
+
+  mismatchesSince(from: number): readonly ReplayMismatch[] {
+    return this.differences.slice(from);
+  }
+
+  /** Comparisons made so far (all checks together). */
+  get comparedCount(): number {
+    let total = 0;
+    for (const n of Object.values(this.counts)) total += n;
+    return total;
+  }
+
+  state(): TallyState {
+    return { counts: { ...this.counts }, mismatches: this.differences.length };
+  }
+
+  /** Back to an earlier state of the same tally. */
+  restoreState(state: TallyState): void {
+    for (const key of Object.keys(this.counts)) delete this.counts[key];
+    Object.assign(this.counts, state.counts);
+    this.differences.length = Math.min(this.differences.length, state.mismatches);
   }
 
   result(): ComparisonTally {

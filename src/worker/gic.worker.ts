@@ -2,6 +2,7 @@
 import { scopePort, type FromWorker, type ToWorker } from '../protocol/index.ts';
 import { Host } from './host.ts';
 import { machineEngineFactory } from './machine-engine.ts';
+import { ShareService, yieldingClock } from './share/index.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -11,8 +12,10 @@ const channel = new MessageChannel();
 const due: (() => void)[] = [];
 channel.port1.onmessage = () => due.shift()?.();
 
-// The worker entry only wires its port to a host.
-new Host(scopePort<FromWorker, ToWorker>(self), machineEngineFactory, {
+// The worker entry only wires its port: the share service (trace opening, exports) in front of
+// the host, which owns the simulation.
+const service = new ShareService(scopePort<FromWorker, ToWorker>(self), yieldingClock());
+new Host(service.hostPort(), service.factory(machineEngineFactory), {
   now: () => performance.now(),
   later: (tick) => {
     const handle = setTimeout(tick, 16);

@@ -317,7 +317,8 @@ describe('inspection is a peek', () => {
     // the frames batch differently (wall time differs), but every event both carry is the same
     const bySeq = new Map(plain.events.map((e) => [e.split(' ')[0], e]));
     const common = inspected.events.filter((e) => bySeq.has(e.split(' ')[0]));
-    expect(common.length).toBeGreaterThan(1000);
+    // busy frames pace themselves on ack latency, so fewer frames overlap; hundreds still must
+    expect(common.length).toBeGreaterThan(300);
     for (const event of common) expect(event).toBe(bySeq.get(event.split(' ')[0]));
   });
 

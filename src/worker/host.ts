@@ -308,6 +308,11 @@ export class Host {
         this.#focus = { pe: message.pe, intid: message.intid };
         this.#lastInspection = -Infinity;
         return { ok: true, detail: `inspecting PE ${message.pe}` };
+      case 'open-trace':
+      case 'cancel':
+      case 'export':
+        // long, asynchronous requests: share/service.ts answers them before they reach the host
+        throw new InputError(`"${message.type}" is not served by this worker`);
       default:
         return assertNever(message);
     }

@@ -14,3 +14,6 @@ export {
 export { machineEngineFactory } from './machine-engine.ts';
 export { buildInspection } from './inspect/index.ts';
 export { TimelineRecorder } from './timeline/recorder.ts';
+export { ShareService, yieldingClock, type ServiceClock } from './share/index.ts';
+export { TraceEngine, type TraceSource } from './trace/trace-engine.ts';
+export { openQemuTrace, type SliceContext } from './trace/open-trace.ts';

@@ -502,6 +502,10 @@ export const machineEngineFactory: EngineFactory = {
         );
       return new MachineEngine(scenario, 'builtin');
     }
+    if (source.kind === 'qemu-trace')
+      throw new InputError(
+        `The QEMU trace "${source.name}" is no longer open: open the file again.`,
+      );
     const parsed = parseScenarioText(source.text);
     if (!parsed.ok)
       throw new InputError(

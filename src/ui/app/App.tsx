@@ -23,7 +23,9 @@ const RegistersPanel = lazyView(
   'RegistersPanel',
 );
 const ItsPanel = lazyView(() => import('../views/its/ItsPanel.tsx'), 'ItsPanel');
+const TracePanel = lazyView(() => import('../views/share/TracePanel.tsx'), 'TracePanel');
 const Timeline = lazyView(() => import('../views/timeline/Timeline.tsx'), 'Timeline');
+import { ShareBar } from '../views/share/ShareBar.tsx';
 
 export function App() {
   return (
@@ -33,6 +35,7 @@ export function App() {
           gicscope <span className="tagline">GICv3 made visible</span>
         </h1>
         <ScenarioPicker />
+        <ShareBar />
         <ConnectionBadge />
       </header>
       <ErrorBanner />
@@ -47,6 +50,7 @@ export function App() {
           <RegistersPanel />
         </div>
         <aside className="side">
+          <TracePanel />
           <ScenarioPanel />
           <InjectorPanel />
           <CpuDetail />

@@ -2,6 +2,7 @@ import { workerPort, type FromWorker, type ToWorker } from '../../protocol/index
 import { GicClient } from '../client/client.ts';
 import { createGicStore, type GicStore } from '../store/create-store.ts';
 import { installTestApi } from '../test-api/install.ts';
+import { restoreFromLink } from '../views/share/link/restore.ts';
 
 /** What the page runs on before any view exists: the store and the client that feeds it. */
 export interface Session {
@@ -22,12 +23,7 @@ export function startSession(page: Window): Session {
   const store = createGicStore();
   const client = new GicClient(store, () => workerPort<ToWorker, FromWorker>(startWorker()));
   installTestApi(page, store, client);
-  void client.connect(async () => {
-    const first = store.getState().builtins[0];
-    if (!first) return;
-    const wanted = new URLSearchParams(page.location.search).get('scenario');
-    const outcome = await client.loadScenario({ kind: 'builtin', id: wanted ?? first.id });
-    if (!outcome.ok && wanted) await client.loadScenario({ kind: 'builtin', id: first.id });
-  });
+  // the URL is a link to a view (docs/sharing.md): the scenario, the moment, the selection
+  void client.connect(() => restoreFromLink(page.location.search, client, store));
   return { store, client };
 }

@@ -2,6 +2,8 @@ import { assertNever } from '../../lib/index.ts';
 import {
   PROTOCOL_VERSION,
   type Failure,
+  type ExportFormat,
+  type ExportedFile,
   type FromWorker,
   type InjectorMode,
   type Port,
@@ -24,6 +26,13 @@ export interface CommandResult {
   readonly failure?: Failure | 'disconnected';
 }
 
+/** How far a long request has come. */
+export interface Progress {
+  readonly phase: string;
+  readonly done: number;
+  readonly total: number;
+}
+
 const HALF_FRAME_MS = 8;
 
 /** Makes a fresh port to a fresh worker (the app: a new Worker; tests: an in-memory host). */
@@ -41,6 +50,9 @@ export class GicClient {
     number,
     { readonly type: Command['type']; readonly resolve: (result: CommandResult) => void }
   >();
+  /** progress listeners and exported files of long requests, by request id */
+  readonly #progress = new Map<number, (progress: Progress) => void>();
+  readonly #exported = new Map<number, readonly ExportedFile[]>();
   #idleWaiters: (() => void)[] = [];
   #ready: Promise<void> = Promise.resolve();
 
@@ -99,18 +111,55 @@ export class GicClient {
   }
 
   send(command: Command): Promise<CommandResult> {
+    return this.#track(command).done;
+  }
+
+  /** Sends a command and returns its id at once (to cancel it) and its reply to come. */
+  #track(
+    command: Command,
+    onProgress?: (progress: Progress) => void,
+  ): { readonly id: number; readonly done: Promise<CommandResult> } {
     const port = this.#port;
-    if (!port || this.store.getState().status !== 'ready')
-      return Promise.resolve({
-        ok: false,
-        detail: 'not connected to the simulation worker',
-        failure: 'disconnected',
-      });
     const id = this.#nextId++;
-    return new Promise((resolve) => {
+    if (!port || this.store.getState().status !== 'ready')
+      return {
+        id,
+        done: Promise.resolve({
+          ok: false,
+          detail: 'not connected to the simulation worker',
+          failure: 'disconnected',
+        }),
+      };
+    if (onProgress) this.#progress.set(id, onProgress);
+    const done = new Promise<CommandResult>((resolve) => {
       this.#pending.set(id, { type: command.type, resolve });
       port.send({ ...command, id });
     });
+    return { id, done: done.finally(() => this.#progress.delete(id)) };
+  }
+
+  /**
+   * Opens a QEMU trace log (text or gzip bytes) in the worker, which decompresses, parses and
+   * replays it in slices, telling `onProgress` how far it got; then it is loaded like a scenario.
+   */
+  openTrace(name: string, data: ArrayBuffer, onProgress?: (progress: Progress) => void) {
+    return this.#track({ type: 'open-trace', name, data }, onProgress);
+  }
+
+  /** Stops a long request (an open-trace); its reply then says it was cancelled. */
+  cancel(request: number) {
+    return this.send({ type: 'cancel', request });
+  }
+
+  /** The loaded scenario's whole run (or the whole trace) as Perfetto JSON or VCD files. */
+  async exportAs(
+    format: ExportFormat,
+  ): Promise<CommandResult & { readonly files: readonly ExportedFile[] }> {
+    const { id, done } = this.#track({ type: 'export', format });
+    const result = await done;
+    const files = this.#exported.get(id) ?? [];
+    this.#exported.delete(id);
+    return { ...result, files };
   }
 
   loadScenario(source: ScenarioSource) {
@@ -233,6 +282,16 @@ export class GicClient {
       case 'rejected':
         state.notify(message.message);
         break;
+      case 'progress':
+        this.#progress.get(message.request)?.({
+          phase: message.phase,
+          done: message.done,
+          total: message.total,
+        });
+        return;
+      case 'exported':
+        this.#exported.set(message.request, message.files);
+        return;
       default:
         return assertNever(message);
     }

@@ -1,0 +1,2 @@
+export { ShareService, type ServiceClock } from './service.ts';
+export { yieldingClock } from './clock.ts';
