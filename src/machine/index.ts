@@ -28,6 +28,7 @@ export type {
   DeviceConfig,
   RegisterTarget,
   InjectorMode,
+  Chapter,
 } from './scenario/index.ts';
 export { BUILTIN_SCENARIOS, builtinScenario } from './scenario/builtins/index.ts';
 export { KERNEL_VERSIONS, pseudoNmiValues } from './guest/kernel-profiles.ts';

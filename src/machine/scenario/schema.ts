@@ -4,6 +4,7 @@ import { actionSchema, injectorModeSchema, setupCallSchema } from './schema-acti
 import { deviceSchema } from './schema-devices.ts';
 import { expectationSchema } from './schema-expectations.ts';
 import { timeSchema } from './schema-common.ts';
+import { chaptersSchema } from './schema-chapters.ts';
 
 export const SCENARIO_FORMAT = 'gicscope-scenario';
 export const SCENARIO_VERSION = 1;
@@ -64,6 +65,8 @@ export const scenarioSchema = z
     timeline: z.array(actionSchema).default([]),
     runUntil: timeSchema,
     expect: z.array(expectationSchema).default([]),
+    /** named moments with a caption, walked by presenter mode */
+    chapters: chaptersSchema,
   })
   .strict();
 
