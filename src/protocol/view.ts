@@ -67,6 +67,13 @@ export interface CounterRowView {
   readonly description: string;
 }
 
+/**
+ * How an interrupt is an NMI: `pseudo` — Linux's convention, an ordinary interrupt at the
+ * guest's NMI priority (e.g. 0x80) that passes the PMR used for local_irq_disable; `architected`
+ * — the GICv3.3 non-maskable property (GICD_INMIR / GICR_INMIR0), superpriority.
+ */
+export type NmiKind = 'pseudo' | 'architected';
+
 export interface NmiCandidateView {
   readonly intid: number;
   /** the Redistributor of a PPI; null for an SPI */
@@ -74,6 +81,7 @@ export interface NmiCandidateView {
   /** where it is delivered (the SPI's route or the PPI's own PE) */
   readonly targetPe: number | null;
   readonly priority: number;
+  readonly kind: NmiKind;
 }
 
 /** Why the chosen NMI gets through at its CPU interface, and what the same mask holds back. */
@@ -104,6 +112,11 @@ export interface MachineConfigView {
   readonly oneOfN: string;
   readonly kernel: string;
   readonly pseudoNmi: boolean;
+  /**
+   * The priority byte the GIC holds for the guest's pseudo-NMIs (what InterruptView.priority
+   * shows for them), or null when the guest does not use pseudo-NMIs.
+   */
+  readonly pseudoNmiPriority?: number | null;
   /** where the scenario's story ends (ns) */
   readonly endTime: number;
 }
@@ -116,6 +129,29 @@ export interface CheckView {
   readonly actual: string | null;
 }
 
+/** One pending interrupt at a CPU interface's gate, with the verdict the explainer gives. */
+export interface GateEntryView {
+  /** the cell's key (`spi:33`, `pe0:ppi:27`) */
+  readonly key: string;
+  readonly intid: number;
+  /** the priority the CPU interface compares (0x00/0x80 for an architected NMI) */
+  readonly priority: number;
+  readonly mark: LadderMark;
+  /** one sentence: "0xC0 is not < PMR 0xC0: masked by PMR" */
+  readonly reason: string;
+  readonly nmiKind: NmiKind | null;
+}
+
+/**
+ * What each CPU interface's gate does with the interrupts pending for it (enabled, routed to it,
+ * not active), highest priority first; `more` counts those left out.
+ */
+export interface CpuGateView {
+  readonly pe: number;
+  readonly entries: readonly GateEntryView[];
+  readonly more: number;
+}
+
 export interface MachineView {
   readonly time: number;
   readonly config: MachineConfigView;
@@ -124,6 +160,8 @@ export interface MachineView {
   readonly counters: readonly CounterRowView[];
   readonly injector: InjectorView;
   readonly checks: readonly CheckView[];
+  /** per PE, the gate at its CPU interface (absent from old workers) */
+  readonly gates?: readonly CpuGateView[];
 }
 
 /** Only what changed since the previous frame. */
@@ -134,6 +172,8 @@ export interface MachineDiff {
   readonly counters?: readonly CounterRowView[];
   readonly injector?: InjectorView;
   readonly checks?: readonly CheckView[];
+  /** the gates of the PEs whose gate changed */
+  readonly gates?: readonly CpuGateView[];
 }
 
 /** One thing that happened, already phrased for people, with the values as they were. */
@@ -154,10 +194,20 @@ export interface EventView {
   readonly fields: Readonly<Record<string, string | number | boolean | null>>;
 }
 
+/** A named moment of a scenario (presenter mode walks them). */
+export interface ChapterView {
+  /** virtual time, ns */
+  readonly at: number;
+  readonly title: string;
+  readonly caption: string;
+}
+
 export interface ScenarioMeta {
   readonly id: string;
   readonly title: string;
   readonly summary: string;
+  /** the scenario's chapters in time order (absent: none) */
+  readonly chapters?: readonly ChapterView[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -211,7 +261,22 @@ export interface ExplanationView {
   readonly steps: readonly GateStepView[];
 }
 
-export type LadderMark = 'can-preempt' | 'masked-by-pmr' | 'waits-for-running-priority' | 'nmi';
+/**
+ * The first gate of the explainer's chain that stops a pending interrupt at its CPU interface
+ * (or `can-preempt` / `nmi` when none does): the ladder, the diagram's gate and the explainer
+ * always agree.
+ */
+export type LadderMark =
+  | 'can-preempt'
+  | 'masked-by-pmr'
+  | 'waits-for-running-priority'
+  | 'nmi'
+  /** a group disabled (GICD_CTLR, ICC_IGRPEN*), the Redistributor asleep, no route */
+  | 'blocked'
+  /** PSTATE.I/F (or ALLINT for an NMI) masks it at the PE */
+  | 'masked-by-pe'
+  /** it would pass, but a higher-priority interrupt is first in line */
+  | 'behind-hppi';
 
 export interface LadderView {
   readonly pe: number;
@@ -229,6 +294,8 @@ export interface LadderView {
     readonly priority: number;
     readonly mark: LadderMark;
     readonly reason: string;
+    /** absent from old workers */
+    readonly nmiKind?: NmiKind | null;
   }[];
 }
 

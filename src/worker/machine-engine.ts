@@ -26,9 +26,10 @@ import type {
 } from '../protocol/index.ts';
 import { InputError, type Engine, type EngineFactory, type StepOutcome } from './engine.ts';
 import { cpuViews } from './view/cpus.ts';
+import { gateViews } from './view/gates.ts';
 import { eventView } from './view/events.ts';
 import { interruptViews, sameInterrupt } from './view/interrupts.ts';
-import { buildInspection } from './inspect/index.ts';
+import { buildInspection, type PseudoNmiSetup } from './inspect/index.ts';
 import { checkRegisterTarget } from './register-target.ts';
 
 const meta = (s: { id: string; title: string; description?: string }): ScenarioMeta => ({
@@ -70,12 +71,13 @@ class MachineEngine implements Engine {
     counters: string;
     injector: string;
     checks: string;
+    gates: string[];
   } | null = null;
   #lastInjection: Extract<MachineEvent, { kind: 'nmi-injected' }> | null = null;
   #lastFailure: string | null = null;
 
   constructor(scenario: Scenario) {
-    this.scenario = meta(scenario);
+    this.scenario = { ...meta(scenario), chapters: scenario.chapters };
     this.peCount = scenario.machine.pes;
     this.#machine = createMachine(scenario);
     this.#machine.subscribe((event) => {
@@ -163,11 +165,7 @@ class MachineEngine implements Engine {
       pe,
       intid,
       masks: view.pes.map((p) => p.masks),
-      pseudoNmi: {
-        enabled: view.guest.nmi === 'pseudo',
-        nmiPriority: view.guest.nmi === 'pseudo' ? view.guest.values.nmiPriority : null,
-        irqOffPmr: view.guest.nmi === 'pseudo' ? view.guest.values.pmrIrqOff : null,
-      },
+      pseudoNmi: pseudoNmiSetup(view),
       recentWarnings: this.#pending.flatMap((e) =>
         e.kind === 'gic' && e.event.kind === 'warning' ? [e.event] : [],
       ),
@@ -200,6 +198,7 @@ class MachineEngine implements Engine {
       counters: JSON.stringify(view.counters),
       injector: JSON.stringify(view.injector),
       checks: JSON.stringify(view.checks),
+      gates: (view.gates ?? []).map((g) => JSON.stringify(g)),
     };
     return view;
   }
@@ -223,6 +222,12 @@ class MachineEngine implements Engine {
       sent.cpus[index] = text;
       return true;
     });
+    const gates = (view.gates ?? []).filter((gate) => {
+      const text = JSON.stringify(gate);
+      if (sent.gates[gate.pe] === text) return false;
+      sent.gates[gate.pe] = text;
+      return true;
+    });
     const counters = JSON.stringify(view.counters);
     const injector = JSON.stringify(view.injector);
     const checks = JSON.stringify(view.checks);
@@ -233,6 +238,7 @@ class MachineEngine implements Engine {
       ...(counters !== sent.counters ? { counters: view.counters } : {}),
       ...(injector !== sent.injector ? { injector: view.injector } : {}),
       ...(checks !== sent.checks ? { checks: view.checks } : {}),
+      ...(gates.length ? { gates } : {}),
     };
     sent.checks = checks;
     sent.counters = counters;
@@ -256,9 +262,10 @@ class MachineEngine implements Engine {
     const gic = this.#machine.gic;
     const names = new Map(machine.guest.irqs.map((d) => [d.intid, d.name]));
     const interrupts: Record<string, InterruptView> = {};
-    for (const view of interruptViews(gic, (intid) => names.get(intid) ?? null))
-      interrupts[view.key] = view;
+    const list = interruptViews(gic, (intid) => names.get(intid) ?? null);
+    for (const view of list) interrupts[view.key] = view;
     const m = this.#machine.scenario.machine;
+    const pseudo = machine.guest.nmi === 'pseudo';
     return {
       time: machine.time,
       config: {
@@ -270,7 +277,13 @@ class MachineEngine implements Engine {
         profile: m.gicProfile,
         oneOfN: gic.config.oneOfN,
         kernel: machine.guest.kernel,
-        pseudoNmi: machine.guest.nmi === 'pseudo',
+        pseudoNmi: pseudo,
+        // the byte the GIC holds: NS Group 1 priorities are shifted with DS=0 (reference §2.4)
+        pseudoNmiPriority: pseudo
+          ? m.security === 'single'
+            ? machine.guest.values.nmiPriority
+            : 0x80 | (machine.guest.values.nmiPriority >> 1)
+          : null,
         endTime: this.#machine.scenario.runUntil,
       },
       interrupts,
@@ -283,6 +296,13 @@ class MachineEngine implements Engine {
       })),
       injector: this.#injector(machine.injector),
       checks: machine.expectations,
+      gates: gateViews(
+        gic,
+        list,
+        m.pes,
+        machine.pes.map((p) => p.masks),
+        pseudoNmiSetup(machine),
+      ),
     };
   }
 
@@ -295,6 +315,7 @@ class MachineEngine implements Engine {
         pe: c.pe,
         targetPe: c.targetPe,
         priority: c.priority,
+        kind: c.nmiProperty ? ('architected' as const) : ('pseudo' as const),
       })),
       cursor: Math.max(0, source.nextIndex),
       lastChosen: source.last,
@@ -312,6 +333,15 @@ class MachineEngine implements Engine {
         : null,
     };
   }
+}
+
+function pseudoNmiSetup(view: ReturnType<Machine['view']>): PseudoNmiSetup {
+  const pseudo = view.guest.nmi === 'pseudo';
+  return {
+    enabled: pseudo,
+    nmiPriority: pseudo ? view.guest.values.nmiPriority : null,
+    irqOffPmr: pseudo ? view.guest.values.pmrIrqOff : null,
+  };
 }
 
 function noCandidateHint(mode: InjectorMode): string {

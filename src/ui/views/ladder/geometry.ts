@@ -1,10 +1,13 @@
 import type { LadderMark, LadderView } from '../../../protocol/index.ts';
 
 export const MARK_TEXT: Readonly<Record<LadderMark, string>> = {
-  'can-preempt': 'can preempt',
+  'can-preempt': 'can be taken',
   'masked-by-pmr': 'masked by PMR',
   'waits-for-running-priority': 'waits for running priority',
   nmi: 'NMI',
+  blocked: 'blocked',
+  'masked-by-pe': 'masked at the PE',
+  'behind-hppi': 'behind a higher priority',
 };
 
 export interface LadderBox {
