@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { workerPort, type FromWorker, type ToWorker } from '../protocol/index.ts';
 import { App } from './app/App.tsx';
+import { UiProvider } from './app/UiProvider.tsx';
 import { GicClient } from './client/index.ts';
 import { createGicStore } from './store/index.ts';
 import { InstanceProvider } from './store/context.tsx';
@@ -21,6 +22,9 @@ void client.connect(async () => {
   const wanted = initialScenario();
   const outcome = await client.loadScenario({ kind: 'builtin', id: wanted ?? first.id });
   if (!outcome.ok && wanted) await client.loadScenario({ kind: 'builtin', id: first.id });
+  // with no link state the page opens on a moment that shows something: the first chapter
+  const opening = wanted === null ? store.getState().scenario?.chapters?.[0] : undefined;
+  if (opening) await client.runUntil(opening.at);
 });
 
 function initialScenario(): string | null {
@@ -30,7 +34,9 @@ function initialScenario(): string | null {
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <InstanceProvider store={store} client={client}>
-      <App />
+      <UiProvider>
+        <App />
+      </UiProvider>
     </InstanceProvider>
   </StrictMode>,
 );

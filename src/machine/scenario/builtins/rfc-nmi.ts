@@ -42,13 +42,13 @@ export const rfcNmi: ScenarioInput = {
       at: '101us',
       title: 'The first NMI gets through',
       caption:
-        'Every CPU runs local_irq_disable(): Linux writes PMR 0xC0 instead of setting PSTATE.I. Inject NMI raised SPI 33, a pseudo-NMI at priority 0x80; 0x80 < 0xC0, so PE 0 takes it while the timer PPI 27 waits behind the mask.',
+        'Every CPU masks IRQs with PMR 0xC0, not PSTATE.I. Inject NMI raised SPI 33, a pseudo-NMI at 0x80 < 0xC0: PE 0 takes it while the timers (PPI 27 at 0xC0) wait.',
     },
     {
       at: '151us',
       title: 'Round-robin: the next candidate',
       caption:
-        'The second injection raises the next candidate after the last one, SPI 40, routed to PE 1 — the RFC rotated over every enabled interrupt at the NMI priority.',
+        'The next press raises the next candidate, SPI 40 → PE 1: the RFC rotated over every enabled interrupt at the NMI priority.',
     },
     {
       at: '280us',

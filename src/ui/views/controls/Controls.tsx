@@ -1,4 +1,3 @@
-import { useEffect } from 'react';
 import {
   selectCanStepBack,
   selectPlaying,
@@ -23,25 +22,6 @@ export function Controls() {
   const speed = useGic(selectSpeed);
   const time = useGic(selectTime);
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      const target = event.target as HTMLElement | null;
-      if (target?.closest('input, select, textarea, [contenteditable="true"]')) return;
-      if (event.key === ' ') {
-        event.preventDefault();
-        void (playing ? client.pause() : client.play());
-      } else if (event.key === 'ArrowRight' || event.key === 'PageDown') {
-        event.preventDefault();
-        void client.step();
-      } else if (event.key === 'ArrowLeft' || event.key === 'PageUp') {
-        event.preventDefault();
-        void client.stepBack();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [client, playing]);
-
   return (
     <div className="controls" role="toolbar" aria-label="Playback">
       {playing ? (
@@ -53,7 +33,7 @@ export function Controls() {
           Play
         </button>
       )}
-      <button type="button" onClick={() => void client.step()} disabled={!ready}>
+      <button type="button" onClick={() => void client.step()} disabled={!ready} title="Step (→)">
         Step
       </button>
       <button type="button" onClick={() => void client.step(1, 'acknowledge')} disabled={!ready}>
