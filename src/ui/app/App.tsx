@@ -41,12 +41,13 @@ export function App() {
             gicscope <span className="tagline">GICv3 made visible</span>
           </h1>
           <ScenarioPicker />
-          <ViewButtons />
           <ConnectionBadge />
         </div>
         <ErrorBanner />
         <Notice />
-        <Controls />
+        <Controls>
+          <ViewButtons />
+        </Controls>
         <ChapterBar />
         <Prompt />
       </header>

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import {
   selectCanStepBack,
   selectPlaying,
@@ -12,7 +13,7 @@ import { NmiButton } from '../injector/NmiButton.tsx';
 
 const SPEEDS = [0.1, 0.25, 0.5, 1, 2, 5, 10, 100, 1000, 10000, Infinity];
 
-export function Controls() {
+export function Controls({ children }: { readonly children?: ReactNode }) {
   const client = useClient();
   const playing = useGic(selectPlaying);
   const canStepBack = useGic(selectCanStepBack);
@@ -36,7 +37,12 @@ export function Controls() {
       <button type="button" onClick={() => void client.step()} disabled={!ready} title="Step (→)">
         Step
       </button>
-      <button type="button" onClick={() => void client.step(1, 'acknowledge')} disabled={!ready}>
+      <button
+        type="button"
+        className="step-interrupt"
+        onClick={() => void client.step(1, 'acknowledge')}
+        disabled={!ready}
+      >
         Step to next interrupt
       </button>
       <button
@@ -66,6 +72,7 @@ export function Controls() {
         t = {formatTime(time)}
       </output>
       <NmiButton disabled={!ready} />
+      {children}
     </div>
   );
 }

@@ -142,23 +142,19 @@ export function redistributorSection(
     height,
     place(draw, y) {
       const id = `redistributor:${cpu.pe}`;
-      const title = fit(
-        [`Redistributor ${cpu.pe}`, `Redist. ${cpu.pe}`, `GICR ${cpu.pe}`],
-        inner.w,
-        m.f,
-      );
+      // the title with its WAKER state; "asleep" is never left out, "awake" may be
       const state = cpu.awake ? 'awake' : 'asleep';
+      const names = [`Redistributor ${cpu.pe}`, `Redist. ${cpu.pe}`, `GICR ${cpu.pe}`];
+      const room = (name: string) => inner.w - textWidth(`${name} `, m.f);
+      const title =
+        names.find((name) => textWidth(state, m.small) <= room(name)) ??
+        (cpu.awake ? fit(names, inner.w, m.f) : names[names.length - 1]);
       const texts = [text(inner.x, y + m.pad + m.f * 0.9, title, m.f, { bold: true })];
-      const used = textWidth(title, m.f) + textWidth(' ', m.f);
-      const stateText = fit(
-        [cpu.awake ? 'awake' : 'asleep (WAKER)', state],
-        inner.w - used,
-        m.small,
-      );
-      if (textWidth(stateText, m.small) <= inner.w - used)
+      if (textWidth(state, m.small) <= room(title) || !cpu.awake)
         texts.push(
-          text(inner.x + used, y + m.pad + m.f * 0.9, stateText, m.small, {
+          text(inner.x + inner.w - room(title), y + m.pad + m.f * 0.9, state, m.small, {
             tone: cpu.awake ? 'active' : 'warn',
+            bold: !cpu.awake,
           }),
         );
       const cellsY = y + m.pad + titleH;
@@ -218,7 +214,8 @@ export function cpuSection(
     rpr: chipRows(null, byStage(entries, 'rpr'), cpu.pe, inner, 0, m),
     hppi: chipRows(null, byStage(entries, 'hppi'), cpu.pe, inner, 0, m),
   };
-  const verdictLines = verdict ? wrap(verdict, inner.w - 8, m.small) : [];
+  const oneLine = verdict?.find((v) => textWidth(v, m.small) <= inner.w - 8);
+  const verdictLines = oneLine ? [oneLine] : verdict ? wrap(verdict[0], inner.w - 8, m.small) : [];
   const verdictH = verdictLines.length ? verdictLines.length * m.small * 1.3 + 8 : 0;
   const gap = (h: number) => (h ? h + m.gap : 0);
   const titleText = fit(
@@ -357,13 +354,13 @@ export function peSection(pe: DiagramPe, col: ColumnBox, m: Metrics, input: Diag
   const stackH = (shown.length + 1 + (hidden ? 1 : 0)) * (frameH + 2);
   const activityInline =
     textWidth(`PE ${cpu.pe}`, m.f) + textWidth(` ${cpu.activity}`, m.small) + m.gap * 2 <= inner.w;
+  const flagRows = Math.max(...flagPlaces(inner, m).map((p) => p.row)) + 1;
   const height =
     m.pad +
     m.line +
     (activityInline ? 0 : m.line * 0.9) +
     (maskedH ? maskedH + m.gap : 0) +
-    frameH +
-    m.gap +
+    flagRows * (frameH + m.gap) +
     stackH +
     m.pad;
   return {
@@ -398,27 +395,26 @@ export function peSection(pe: DiagramPe, col: ColumnBox, m: Metrics, input: Diag
         ['F', cpu.masks.f],
         ['ALLINT', cpu.masks.allint],
       ];
-      let x = inner.x;
-      const flagGap = m.gap;
-      for (const [name, set] of flags) {
+      flagPlaces(inner, m).forEach(({ dx, row }, i) => {
+        const [name, set] = flags[i];
         const label = `${name}=${set ? 1 : 0}`;
-        const w = Math.ceil(textWidth(label, m.small) + 10);
+        const x = inner.x + dx;
+        const top = cursor + row * (frameH + m.gap);
         draw.boxes.push({
           id: `pstate:${cpu.pe}:${name}`,
           block: `pe:${cpu.pe}`,
           kind: set ? 'mask-set' : 'mask-clear',
           x,
-          y: cursor,
-          w,
+          y: top,
+          w: Math.ceil(textWidth(label, m.small) + 10),
           h: frameH,
-          text: text(x + 5, cursor + frameH / 2 + m.small * 0.36, label, m.small, {
+          text: text(x + 5, top + frameH / 2 + m.small * 0.36, label, m.small, {
             bold: set,
             tone: set ? 'warn' : 'muted',
           }),
         });
-        x += w + flagGap;
-      }
-      cursor += frameH + m.gap;
+      });
+      cursor += flagRows * (frameH + m.gap);
       // the handler stack, newest on top: an NMI sits above the IRQ it preempted
       const frames: BoxItem[] = [];
       const push = (kind: BoxItem['kind'], label: string, index: number) =>
@@ -469,6 +465,22 @@ export function peSection(pe: DiagramPe, col: ColumnBox, m: Metrics, input: Diag
       draw.anchor(id, col.x + col.w / 2, y, y + height);
     },
   };
+}
+
+/** Where the PSTATE boxes I, F, ALLINT go: in a row, wrapping when the column is narrow. */
+function flagPlaces(inner: ColumnBox, m: Metrics): { dx: number; row: number }[] {
+  let dx = 0;
+  let row = 0;
+  return ['I=0', 'F=0', 'ALLINT=0'].map((label) => {
+    const w = Math.ceil(textWidth(label, m.small) + 10);
+    if (dx > 0 && dx + w > inner.w) {
+      row += 1;
+      dx = 0;
+    }
+    const place = { dx, row };
+    dx += w + m.gap;
+    return place;
+  });
 }
 
 /** The guest's label without the INTID it repeats: "uart-pl011 (INTID 33, NMI)" → "uart-pl011". */

@@ -12,7 +12,7 @@ import { fit, textWidth } from './text.ts';
 import type { DiagramInput, DiagramLayout, DiagramPe, Point, WireItem } from './types.ts';
 
 /** A PE column is never narrower than this many body-text ems; narrower screens wrap to rows. */
-export const MIN_COLUMN_EMS = 12.5;
+export const MIN_COLUMN_EMS = 11;
 
 interface Column {
   readonly pe: DiagramPe;

@@ -32,22 +32,26 @@ export function storyOf(view: MachineView): DiagramStory {
     chosenKey,
     nextKey: next ? keyOf(next) : null,
     targetPe,
-    verdict: masking ? shortVerdict(masking.nmiVerdict, masking.pmr) : null,
+    verdict: masking ? shortVerdicts(masking.nmiVerdict, masking.pmr) : null,
     live,
   };
 }
 
-/** "NMI priority 0x80 < PMR 0xc0: passes the mask" → "NMI 0x80 < 0xC0: passed" (the PMR at injection). */
-export function shortVerdict(verdict: string, pmr: number): string {
+/**
+ * The injection's verdict at the gate, longest first: "NMI priority 0x80 < PMR 0xc0: passes the
+ * mask" → "NMI 0x80 < 0xC0: passed", "0x80 < 0xC0 ✓" (the PMR at the time of the injection).
+ */
+export function shortVerdicts(verdict: string, pmr: number): string[] {
   const m = /priority (0x[0-9a-f]+) (<|is not <) PMR/i.exec(verdict);
   if (m) {
     const prio = hex2(Number(m[1]));
     return m[2] === '<'
-      ? `NMI ${prio} < ${hex2(pmr)}: passed`
-      : `NMI ${prio} ≥ ${hex2(pmr)}: masked`;
+      ? [`NMI ${prio} < ${hex2(pmr)}: passed`, `${prio} < ${hex2(pmr)} ✓`]
+      : [`NMI ${prio} ≥ ${hex2(pmr)}: masked`, `${prio} ≥ ${hex2(pmr)} ✕`];
   }
-  if (/superpriority/i.test(verdict)) return `NMI by property: PMR ${hex2(pmr)} did not mask it`;
-  return verdict;
+  if (/superpriority/i.test(verdict))
+    return [`NMI by property: PMR ${hex2(pmr)} did not mask it`, 'superpriority ✓'];
+  return [verdict];
 }
 
 /** What the diagram draws for a machine view: which interrupts, which PEs in full. */

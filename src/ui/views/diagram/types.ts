@@ -27,8 +27,8 @@ export interface DiagramStory {
   /** cell key of the candidate the next press raises */
   readonly nextKey: string | null;
   readonly targetPe: number | null;
-  /** short verdict for the gate, e.g. "NMI 0x80 < PMR 0xC0: passes" */
-  readonly verdict: string | null;
+  /** the verdict for the gate, longest first: ["NMI 0x80 < 0xC0: passed", "0x80 < 0xC0 ✓"] */
+  readonly verdict: readonly string[] | null;
   /** the chosen NMI is still pending or being handled: its path stays lit */
   readonly live: boolean;
 }

@@ -33,16 +33,20 @@ function Rotation({ injector }: { readonly injector: InjectorView }) {
             <span className="candidate-name">
               INTID {c.intid}
               {c.targetPe !== null ? ` → PE ${c.targetPe}` : ' → no PE'}
-            </span>{' '}
+              {next && <span className="tag tag-next"> (next)</span>}
+              {last && <span className="tag tag-last"> (last injected)</span>}
+            </span>
             <span className={`candidate-kind kind-${c.kind}`}>{nmiText(c.kind, c.priority)}</span>
-            {next && <span className="tag tag-next"> (next)</span>}
-            {last && <span className="tag tag-last"> (last injected)</span>}
           </li>
         );
       })}
     </ol>
   );
 }
+
+/** The machine writes hex in lower case; the page shows 0xC0 everywhere. */
+const upperHex = (text: string) =>
+  text.replace(/0x[0-9a-f]+/gi, (h) => `0x${h.slice(2).toUpperCase()}`);
 
 function peActivity(cpu: CpuView): string {
   const top = cpu.handlers[cpu.handlers.length - 1];
@@ -93,12 +97,12 @@ export function NmiStory() {
             At CPU interface {masking.pe}
             {story.live ? '' : <small> (last injection)</small>}
           </h3>
-          <p className="verdict">{masking.nmiVerdict}</p>
+          <p className="verdict">{upperHex(masking.nmiVerdict)}</p>
           {masking.heldBack.length > 0 && (
             <ul className="held-back" aria-label="Held back">
               {masking.heldBack.map((held) => (
                 <li key={held.intid}>
-                  INTID {held.intid} @ {hex2(held.priority)}: {held.reason}
+                  INTID {held.intid} @ {hex2(held.priority)}: {upperHex(held.reason)}
                 </li>
               ))}
             </ul>
