@@ -64,7 +64,7 @@ export function RegistersPanel() {
         {outcome ?? 'Type a value and press Enter to write it through the model.'}
       </p>
       {inspection ? (
-        <>
+        <div className="table-scroll">
           <RegisterTable
             caption="GICD"
             registers={inspection.distributor}
@@ -83,7 +83,7 @@ export function RegistersPanel() {
             pe={inspection.pe}
             actions={actions}
           />
-        </>
+        </div>
       ) : (
         <p className="placeholder-text">Load a scenario to see its registers.</p>
       )}

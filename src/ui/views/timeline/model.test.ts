@@ -33,7 +33,7 @@ describe('timeline model', () => {
     ];
     const m = timelineModel(events, 2);
     expect(m.spans.map((s) => [s.depth, s.start, s.end, s.label])).toEqual([
-      [2, 20, 25, 'IRQ 40'],
+      [2, 20, 25, 'NMI 40'],
       [1, 10, 30, 'IRQ 27'],
     ]);
     expect(m.rpr[0]).toEqual([
@@ -48,7 +48,9 @@ describe('timeline model', () => {
       [ev(5, 'acknowledged', 1, 33, {}), ev(9, 'priority-dropped', 1, 33, {})],
       2,
     );
-    expect(m.spans).toEqual([{ pe: 1, start: 5, end: 9, depth: 1, label: 'INTID 33' }]);
+    expect(m.spans).toEqual([
+      { pe: 1, start: 5, end: 9, depth: 1, kind: 'irq', intid: 33, name: null, label: 'IRQ 33' },
+    ]);
   });
 
   it('PMR steps come from ICC_PMR_EL1 writes; SGIs and injections are instants', () => {
@@ -70,5 +72,20 @@ describe('timeline model', () => {
     expect(seqAt(m, 25)).toBe(events[1].seq);
     expect(seqAt(m, 0)).toBe(events[0].seq);
     expect(timeOf(m, events[2].seq)).toBe(30);
+  });
+
+  it('a pseudo-NMI handler is an NMI bar with its INTID and name (from the guest)', () => {
+    const m = timelineModel(
+      [
+        ev(10, 'exception-taken', 0, null, { exception: 'irq', depth: 1 }),
+        ev(11, 'acknowledged', 0, 33, { runningPriority: 0x80, nmi: false }),
+        ev(12, 'interrupt-handled', 0, 33, { name: 'uart-pl011', nmi: true, count: 1 }),
+        ev(15, 'exception-returned', 0, null, { depth: 0 }),
+      ],
+      1,
+    );
+    expect(m.spans).toMatchObject([
+      { kind: 'nmi', intid: 33, name: 'uart-pl011', label: 'NMI 33 uart-pl011', end: 15 },
+    ]);
   });
 });

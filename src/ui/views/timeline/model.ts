@@ -1,13 +1,26 @@
 import type { EventView } from '../../../protocol/index.ts';
 
+export type SpanKind = 'irq' | 'fiq' | 'nmi';
+
 export interface Span {
   readonly pe: number;
+  readonly kind: SpanKind;
+  /** null until the handler read ICC_IAR*_EL1 */
+  readonly intid: number | null;
+  /** the guest's name for it (`uart-pl011`) */
+  readonly name: string | null;
   readonly start: number;
   /** null while the handler still runs */
   readonly end: number | null;
   /** 1 = first level; preemption nests one deeper */
   readonly depth: number;
+  /** `NMI 33 uart-pl011`, `IRQ 27 arch_timer`, `IRQ` (before the acknowledge) */
   readonly label: string;
+}
+
+/** "NMI 33 uart-pl011" */
+export function spanLabel(kind: SpanKind, intid: number | null, name: string | null): string {
+  return [kind.toUpperCase(), intid ?? '', name ?? ''].filter((p) => p !== '').join(' ');
 }
 
 export interface Step {
@@ -46,31 +59,53 @@ const num = (v: unknown): number | null => {
  * writes, RPR from acknowledges and drops; NMI, SGI and injection instants.
  */
 export function timelineModel(events: readonly EventView[], peCount: number): TimelineModel {
+  interface Open {
+    pe: number;
+    start: number;
+    depth: number;
+    kind: SpanKind;
+    intid: number | null;
+    name: string | null;
+  }
   const spans: Span[] = [];
-  const open: { pe: number; start: number; depth: number; label: string; intid: number | null }[] =
-    [];
+  const open: Open[] = [];
   const pmr: Step[][] = Array.from({ length: peCount }, () => []);
   const rpr: Step[][] = Array.from({ length: peCount }, () => []);
   const instants: Instant[] = [];
   const byException = events.some((e) => e.kind === 'exception-taken');
+  const toSpan = (o: Open, end: number | null): Span => ({
+    pe: o.pe,
+    start: o.start,
+    end,
+    depth: o.depth,
+    kind: o.kind,
+    intid: o.intid,
+    name: o.name,
+    label: spanLabel(o.kind, o.intid, o.name),
+  });
   const close = (index: number, time: number) => {
     const [o] = open.splice(index, 1);
-    spans.push({ pe: o.pe, start: o.start, end: time, depth: o.depth, label: o.label });
+    spans.push(toSpan(o, time));
   };
   for (const e of events) {
-    const pe = e.pe;
+    // an injection names its target PE only in the token path (`cpu:N`)
+    const target = /^cpu:(\d+)$/.exec(e.path[e.path.length - 1] ?? '');
+    const pe = e.kind === 'nmi-injected' && target ? Number(target[1]) : e.pe;
     if (pe === null || pe >= peCount) continue;
     const f = e.fields;
     const depthNow = open.filter((o) => o.pe === pe).length;
+    const top = () => open.findLast((o) => o.pe === pe);
     if (byException && e.kind === 'exception-taken') {
-      const depth = num(f.depth) ?? depthNow + 1;
-      const what =
-        f.exception === 'superpriority-irq'
-          ? 'NMI'
-          : typeof f.exception === 'string'
-            ? f.exception.toUpperCase()
-            : 'IRQ';
-      open.push({ pe, start: e.time, depth, label: what, intid: e.intid });
+      const kind: SpanKind =
+        f.exception === 'superpriority-irq' ? 'nmi' : f.exception === 'fiq' ? 'fiq' : 'irq';
+      open.push({
+        pe,
+        start: e.time,
+        depth: num(f.depth) ?? depthNow + 1,
+        kind,
+        intid: null,
+        name: null,
+      });
     } else if (byException && e.kind === 'exception-returned') {
       const i = open.findLastIndex((o) => o.pe === pe);
       if (i >= 0) close(i, e.time);
@@ -80,12 +115,24 @@ export function timelineModel(events: readonly EventView[], peCount: number): Ti
           pe,
           start: e.time,
           depth: depthNow + 1,
-          label: `INTID ${e.intid}`,
+          kind: f.nmi === true ? 'nmi' : 'irq',
           intid: e.intid,
+          name: null,
         });
       else {
-        const top = open.findLast((o) => o.pe === pe);
-        if (top && top.intid === null) top.label = `${top.label} ${e.intid}`;
+        const o = top();
+        if (o && o.intid === null) {
+          o.intid = e.intid;
+          if (f.nmi === true) o.kind = 'nmi';
+        }
+      }
+    } else if (e.kind === 'interrupt-handled') {
+      // the guest's own word: a pseudo-NMI is an ordinary IRQ to the PE, an NMI to Linux
+      const o = open.findLast((x) => x.pe === pe && (x.intid === e.intid || x.intid === null));
+      if (o) {
+        o.intid ??= e.intid;
+        if (typeof f.name === 'string') o.name = f.name;
+        if (f.nmi === true) o.kind = 'nmi';
       }
     } else if (!byException && e.kind === 'priority-dropped') {
       const i = open.findLastIndex((o) => o.pe === pe && o.intid === e.intid);
@@ -105,8 +152,7 @@ export function timelineModel(events: readonly EventView[], peCount: number): Ti
     else if (e.kind === 'acknowledged' && f.nmi === true)
       instants.push({ pe, time: e.time, seq: e.seq, label: 'NMI' });
   }
-  for (const o of open)
-    spans.push({ pe: o.pe, start: o.start, end: null, depth: o.depth, label: o.label });
+  for (const o of open) spans.push(toSpan(o, null));
   const start = events.length ? events[0].time : 0;
   const end = events.length ? events[events.length - 1].time : 1;
   return {
