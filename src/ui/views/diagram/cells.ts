@@ -121,7 +121,13 @@ export function layoutCells(
             tone: i.state === 'inactive' ? 'muted' : 'text',
           }
         : null,
-      label: cellLabel(i, nmiKind),
+      label:
+        cellLabel(i, nmiKind) +
+        (context.story.chosenKey === i.key
+          ? ', last injected NMI'
+          : context.story.nextKey === i.key
+            ? ', next NMI candidate'
+            : ''),
       title: title(i, nmiKind),
       grid: grid.id,
       row,
