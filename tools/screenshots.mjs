@@ -1,5 +1,6 @@
 // Screenshots of the app for docs/ and for looking at the picture (npm run build first; it
-// serves dist/ itself). node tools/screenshots.mjs [outDir=docs/screenshots] [name-filter]
+// serves dist/ itself). `npm run screenshots` writes the docs set to docs/screenshots/;
+// node tools/screenshots.mjs <outDir> [name-filter] [--all] writes any of them elsewhere.
 // Browser zoom at 150 % on a 1280×720 window is a 853×480 CSS viewport at device scale 1.5.
 /* global window, document -- the page-side callbacks of page.evaluate */
 import { spawn } from 'node:child_process';
@@ -9,8 +10,10 @@ import { chromium } from '@playwright/test';
 import { findChromium } from '../scripts/find-chromium.mjs';
 
 const PORT = Number(process.env.SHOT_PORT ?? 4199);
-const out = process.argv[2] ?? 'docs/screenshots';
-const only = process.argv[3] ?? '';
+const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const all = process.argv.includes('--all');
+const out = args[0] ?? 'docs/screenshots';
+const only = args[1] ?? '';
 
 const idle = (page) => page.evaluate(() => window.gicscope.whenIdle());
 const key = async (page, k) => {
@@ -20,22 +23,23 @@ const key = async (page, k) => {
 
 /** name, viewport, device scale, what to do first */
 const SHOTS = [
-  { name: 'start-1280x720', width: 1280, height: 720 },
+  { name: 'start-1280x720', width: 1280, height: 720, docs: true },
   { name: 'start-1920x1080', width: 1920, height: 1080 },
-  { name: 'zoom-150-1280x720', width: 853, height: 480, scale: 1.5, full: true },
+  { name: 'zoom-150-1280x720', width: 853, height: 480, scale: 1.5, full: true, docs: true },
   { name: 'zoom-200-1280x720', width: 640, height: 360, scale: 2, full: true },
-  { name: 'tablet-768', width: 768, height: 1024, full: true },
+  { name: 'tablet-768', width: 768, height: 1024, full: true, docs: true },
   { name: 'phone-390', width: 390, height: 844, scale: 2, full: true },
   {
     name: 'nmi-moment-1280x720',
     width: 1280,
     height: 720,
+    docs: true,
     act: async (page) => {
-      await page.evaluate(() => window.gicscope.runUntil(149_000));
+      await page.evaluate(() => window.gicscope.runUntil(120_000));
       await idle(page);
       await page.getByRole('button', { name: 'Inject NMI', exact: true }).click();
       await idle(page);
-      await page.evaluate(() => window.gicscope.step(3));
+      await page.evaluate(() => window.gicscope.step(8));
       await idle(page);
     },
   },
@@ -43,6 +47,7 @@ const SHOTS = [
     name: 'presenter-1920x1080',
     width: 1920,
     height: 1080,
+    docs: true,
     act: (page) => key(page, 'p'),
   },
   {
@@ -56,6 +61,7 @@ const SHOTS = [
     width: 1280,
     height: 720,
     full: true,
+    docs: true,
     act: async (page) => {
       await page
         .getByRole('region', { name: 'Redistributor 2', exact: true })
@@ -77,7 +83,8 @@ const browser = await chromium.launch({
 });
 try {
   mkdirSync(out, { recursive: true });
-  for (const shot of SHOTS.filter((s) => s.name.includes(only))) {
+  const docsOnly = out === 'docs/screenshots' && !all;
+  for (const shot of SHOTS.filter((s) => s.name.includes(only) && (s.docs || !docsOnly))) {
     const page = await browser.newPage({
       viewport: { width: shot.width, height: shot.height },
       deviceScaleFactor: shot.scale ?? 1,

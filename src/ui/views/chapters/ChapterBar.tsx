@@ -18,7 +18,11 @@ export function ChapterBar() {
         {chapter ? (
           <>
             <strong className="chapter-title">{chapter.title}</strong>
-            {chapter.caption && <span className="chapter-caption"> — {chapter.caption}</span>}
+            {time === chapter.at ? (
+              chapter.caption && <span className="chapter-caption"> — {chapter.caption}</span>
+            ) : (
+              <span className="chapter-moved"> — moved on since (Previous chapter goes back)</span>
+            )}
           </>
         ) : (
           <span className="chapter-caption">

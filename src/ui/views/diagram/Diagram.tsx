@@ -73,12 +73,12 @@ const Cell = memo(
         role="button"
         tabIndex={tabbable ? 0 : -1}
         aria-label={cell.label}
+        aria-description={cell.title}
         aria-pressed={cell.selected}
         data-key={cell.key}
         onClick={() => onSelect(cell)}
         onKeyDown={(event) => onKey(cell, event)}
       >
-        <title>{cell.title}</title>
         <rect
           className="focus-ring"
           x={cell.x - 4}
@@ -142,7 +142,6 @@ const Cell = memo(
           />
         )}
         <Label item={cell.number} />
-        {cell.glyph && <Label item={cell.glyph} />}
       </g>
     );
   },
@@ -219,17 +218,23 @@ function Grid({
 }) {
   const tabbable = active !== undefined && grid.keys.includes(active) ? active : grid.keys[0];
   return (
-    <g role="group" aria-label={grid.label}>
-      {cells.map((cell) => (
-        <Cell
-          key={cell.key}
-          cell={cell}
-          tabbable={cell.key === tabbable}
-          onSelect={onSelect}
-          onKey={onKey}
-        />
-      ))}
-    </g>
+    <>
+      <g role="group" aria-label={grid.label}>
+        {cells.map((cell) => (
+          <Cell
+            key={cell.key}
+            cell={cell}
+            tabbable={cell.key === tabbable}
+            onSelect={onSelect}
+            onKey={onKey}
+          />
+        ))}
+      </g>
+      {/* state glyphs sit outside the buttons: each button's name already says its state */}
+      <g aria-hidden="true" pointerEvents="none">
+        {cells.map((cell) => cell.glyph && <Label key={cell.key} item={cell.glyph} />)}
+      </g>
+    </>
   );
 }
 
@@ -250,7 +255,7 @@ function Block({
 }) {
   const grid = layout.grids.find((g) => g.id === block.id);
   return (
-    <g role="region" aria-label={block.label} data-key={block.id}>
+    <g role="region" aria-label={block.label} data-key={block.id} onClick={() => onBlock(block)}>
       <rect
         x={block.x}
         y={block.y}
@@ -260,7 +265,6 @@ function Block({
         fill={block.selected ? PALETTE.blockSelected : PALETTE.block}
         stroke={block.selected ? PALETTE.borderSelected : PALETTE.border}
         strokeWidth={block.selected ? 2 : 1}
-        onClick={() => onBlock(block)}
       />
       {block.texts.map((t, i) => (
         <Label key={i} item={t} />

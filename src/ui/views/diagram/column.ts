@@ -436,7 +436,9 @@ export function peSection(pe: DiagramPe, col: ColumnBox, m: Metrics, input: Diag
         .forEach((h, i) =>
           push(
             h.kind,
-            `${KIND_WORD[h.kind]} ${h.intid === null || h.intid < 0 ? '?' : h.intid}${h.name ? ` ${handlerName(h.name)}` : ''}`,
+            h.intid === null || h.intid < 0
+              ? `${KIND_WORD[h.kind]} entry, INTID not read yet`
+              : `${KIND_WORD[h.kind]} ${h.intid}${h.name ? ` ${handlerName(h.name)}` : ''}`,
             i,
           ),
         );

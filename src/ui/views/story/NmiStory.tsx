@@ -52,7 +52,9 @@ function peActivity(cpu: CpuView): string {
   const top = cpu.handlers[cpu.handlers.length - 1];
   const masks = `PSTATE I=${cpu.masks.i ? 1 : 0} F=${cpu.masks.f ? 1 : 0} ALLINT=${cpu.masks.allint ? 1 : 0}`;
   if (!top) return `${cpu.activity} · PMR ${hex2(cpu.pmr)} · ${masks}`;
-  const what = `${top.kind.toUpperCase()} ${top.intid ?? '?'}${top.name ? ` ${handlerName(top.name)}` : ''}`;
+  if (top.intid === null || top.intid < 0)
+    return `taking the ${top.kind.toUpperCase()} exception, the INTID not read yet · ${masks}`;
+  const what = `${top.kind.toUpperCase()} ${top.intid}${top.name ? ` ${handlerName(top.name)}` : ''}`;
   const below = cpu.handlers.length > 1 ? `, preempting ${cpu.handlers.length - 1} handler(s)` : '';
   return `in the ${top.kind.toUpperCase()} handler: ${what}${below} · ${masks}`;
 }

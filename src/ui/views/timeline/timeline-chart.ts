@@ -117,7 +117,7 @@ export function createTimelineChart(
     const x = plot().x1 - transform.k * b(now);
     if (Math.abs(x - transform.x) < 0.5) return;
     transform = zoomIdentity.translate(x, 0).scale(transform.k);
-    svg.call(zoomer.transform, transform);
+    zoomer.transform(svg, transform);
   }
 
   function draw(): void {
@@ -224,7 +224,7 @@ export function createTimelineChart(
     fit() {
       following = true;
       transform = zoomIdentity;
-      svg.call(zoomer.transform, zoomIdentity);
+      zoomer.transform(svg, zoomIdentity);
       draw();
     },
     destroy() {
