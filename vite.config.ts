@@ -8,5 +8,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'tools/**/*.test.ts'],
     environment: 'node',
+    // child-process tests (CLI, dependency rules) take seconds on a loaded 2-core machine
+    testTimeout: 30_000,
   },
 });

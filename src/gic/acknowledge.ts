@@ -10,6 +10,9 @@ import {
   G1S,
   ICC_CTLR_EOIMODE,
   groupOf,
+  intidOfSlot,
+  keyIsNmi,
+  keyPriority,
   slotOf,
   type GicState,
 } from './state.ts';
@@ -26,7 +29,7 @@ export interface SysregContext {
   readonly secure: boolean;
   readonly el3: boolean;
   /** A look from outside (gic.peekSysreg): report what a read would return, change nothing. */
-  readonly peek?: boolean;
+  readonly peek: boolean;
 }
 
 export const SPURIOUS = 1023;
@@ -48,7 +51,7 @@ export function hppir0Value(s: GicState, c: SysregContext): number {
   if (g !== G0 && !c.el3) return SPURIOUS;
   if (irqSecure && !c.secure) return SPURIOUS;
   if (g !== G0) return irqSecure ? INTID_SECURE : INTID_NONSECURE;
-  return (s.hppiKey[pe] ?? 0) & 0x3ff;
+  return intidOfSlot(s, s.hppiSlot[pe] ?? 0);
 }
 
 /** ICC_HPPIR1_EL1 value (CheckGroup1ForSpecialIdentifiers). */
@@ -64,7 +67,7 @@ export function hppir1Value(s: GicState, c: SysregContext): number {
   } else if (!c.el3 && c.secure) {
     return SPURIOUS;
   }
-  return (s.hppiKey[pe] ?? 0) & 0x3ff;
+  return intidOfSlot(s, s.hppiSlot[pe] ?? 0);
 }
 
 export type AckRegister = 'ICC_IAR0_EL1' | 'ICC_IAR1_EL1' | 'ICC_NMIAR1_EL1';
@@ -78,13 +81,13 @@ export function acknowledge(m: Model, c: SysregContext, reg: AckRegister): numbe
   else intid = reg === 'ICC_IAR0_EL1' ? hppir0Value(s, c) : hppir1Value(s, c);
   if (intid >= 1020) return intid;
   const key = s.hppiKey[pe] ?? 0;
-  const nmi = ((key >> 10) & 1) === 0;
+  const nmi = keyIsNmi(key);
   if (reg === 'ICC_IAR1_EL1' && nmi && s.sctlrNmi[pe] !== 0) return INTID_NMI;
   if (reg === 'ICC_NMIAR1_EL1' && !nmi) return SPURIOUS;
   if (c.peek === true) return intid;
   const slot = s.hppiSlot[pe] ?? 0;
   const group = s.hppiGroup[pe] ?? 0;
-  const prio = key >> 11;
+  const prio = keyPriority(key);
   if (nmi) {
     s.aprNmi[pe * 3 + group] = 1;
   } else {
@@ -136,8 +139,14 @@ function ctz(w: number): number {
   return w === 0 ? 32 : 31 - Math.clz32(w & -w);
 }
 
-/** Clears the highest active priority of `group`; returns it (0xff if none) and whether it was an NMI. */
-function dropPriority(s: GicState, pe: number, group: number): { prio: number; nmi: boolean } {
+/** dropPriority's result for an NMI: the priority with this bit set (no object per EOI). */
+const DROPPED_NMI = 0x100;
+
+/**
+ * Clears the highest active priority of `group`; returns it (0xff if none), with DROPPED_NMI set
+ * when it was an NMI.
+ */
+function dropPriority(s: GicState, pe: number, group: number): number {
   const base = (pe * 3 + group) * 4;
   for (let i = 0; i < s.numAprs; i++) {
     const w = s.apr[base + i] ?? 0;
@@ -145,12 +154,12 @@ function dropPriority(s: GicState, pe: number, group: number): { prio: number; n
     if (w === 0 && !nmiBit) continue;
     if (nmiBit) {
       s.aprNmi[pe * 3 + group] = 0;
-      return { prio: group === G1NS && !ds(s) ? 0x80 : 0, nmi: true };
+      return DROPPED_NMI | (group === G1NS && !ds(s) ? 0x80 : 0);
     }
     s.apr[base + i] = (w & (w - 1)) >>> 0;
-    return { prio: ((i * 32 + ctz(w)) << s.aprShift) & 0xff, nmi: false };
+    return ((i * 32 + ctz(w)) << s.aprShift) & 0xff;
   }
-  return { prio: 0xff, nmi: false };
+  return 0xff;
 }
 
 function eoiSplit(s: GicState, c: SysregContext): boolean {
@@ -200,8 +209,8 @@ export function endOfInterrupt(
       pe: pe as PeIndex,
       intid: intid as IntId,
       group: GROUP_NAMES[grp] ?? 'G0',
-      priority: dropped.prio as Priority,
-      nmi: dropped.nmi,
+      priority: (dropped & 0xff) as Priority,
+      nmi: (dropped & DROPPED_NMI) !== 0,
       runningPriority: runningPriority(s, pe) as Priority,
     });
   }

@@ -245,14 +245,36 @@ export interface DistributorView {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Snapshots: plain numbers/strings/booleans only (JSON- and structuredClone-safe).
+// Snapshots
 
+/**
+ * The model's state at one moment, cheap to take and to keep: every persistent field packed in
+ * one byte buffer (a copy of the model's own), plus three scalars. Derived caches (HPPI heaps,
+ * output lines) are not stored; restore() rebuilds them. structuredClone-safe, not JSON-safe:
+ * use `snapshotJson()` / `gicSnapshotToJson()` for files.
+ */
 export interface GicSnapshot {
   readonly format: 'gicscope.gic';
-  readonly version: 1;
+  readonly version: 2;
   readonly config: ResolvedGicConfig;
-  /** Opaque, versioned state; treat as data, do not edit. */
-  readonly state: Readonly<Record<string, readonly number[] | number | boolean | string>>;
+  /** The persistent fields in the layout of this build (src/gic/state-layout.ts). */
+  readonly data: Uint8Array;
+  readonly gicdCtlr: number;
+  readonly rrLast: number;
+  readonly rng: number;
+  /** Heap bytes this snapshot holds (its buffer and its own objects), for memory budgets. */
+  readonly bytes: number;
+}
+
+/** The same state as plain JSON: one array of numbers per named field. */
+export interface GicSnapshotJson {
+  readonly format: 'gicscope.gic';
+  readonly version: 2;
+  readonly config: ResolvedGicConfig;
+  readonly fields: Readonly<Record<string, readonly number[]>>;
+  readonly gicdCtlr: number;
+  readonly rrLast: number;
+  readonly rng: number;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -279,6 +301,19 @@ export interface Gic {
     opts?: MmioAccessOptions,
   ): void;
   readSysreg(pe: number, name: SysregNameInput, opts?: SysregAccessOptions): bigint;
+  /**
+   * The number fast path: the same access as readDistributor / readRedistributor / readSysreg
+   * (same events, warnings and side effects — ICC_IAR1_EL1 acknowledges), returning bits [31:0]
+   * as an unsigned number instead of allocating a bigint. Writes take numbers already.
+   */
+  readDistributor32(offset: number, size: AccessSize, opts?: MmioAccessOptions): number;
+  readRedistributor32(
+    pe: number,
+    offset: number,
+    size: AccessSize,
+    opts?: MmioAccessOptions,
+  ): number;
+  readSysreg32(pe: number, name: SysregNameInput, opts?: SysregAccessOptions): number;
   writeSysreg(
     pe: number,
     name: SysregNameInput,
@@ -294,6 +329,15 @@ export interface Gic {
   peekDistributor(offset: number, size: AccessSize, opts?: MmioAccessOptions): bigint;
   peekRedistributor(pe: number, offset: number, size: AccessSize, opts?: MmioAccessOptions): bigint;
   peekSysreg(pe: number, name: SysregNameInput, opts?: SysregAccessOptions): bigint;
+  /** Peeks returning bits [31:0] as an unsigned number. */
+  peekDistributor32(offset: number, size: AccessSize, opts?: MmioAccessOptions): number;
+  peekRedistributor32(
+    pe: number,
+    offset: number,
+    size: AccessSize,
+    opts?: MmioAccessOptions,
+  ): number;
+  peekSysreg32(pe: number, name: SysregNameInput, opts?: SysregAccessOptions): number;
 
   // Inputs.
   /** SPI input line (no pe) or PPI input line of one PE (with pe). */
@@ -310,13 +354,24 @@ export interface Gic {
   redistributor(pe: number): RedistributorView;
   distributor(): DistributorView;
 
-  // Events.
+  /**
+   * Events. Each API call reports its events after its state change is complete. If a listener
+   * throws, the others still get every event, and the call then throws a GicListenerError whose
+   * `result` is what the call returned and whose `cause` is the listener's error.
+   */
   subscribe(listener: GicListener): () => void;
 
   // State.
   snapshot(): GicSnapshot;
-  /** Restores a snapshot taken from a model with the same configuration (else throws). */
-  restore(snapshot: GicSnapshot): void;
+  /** The same as `snapshot()` in plain JSON (arrays of numbers), for files. */
+  snapshotJson(): GicSnapshotJson;
+  /**
+   * Restores a snapshot (either form) taken from a model with the same configuration. The whole
+   * snapshot is checked first — every field's presence, type, length, range and consistency —
+   * and a damaged one is refused with an Error naming the field; the model is then unchanged.
+   * Emits no events.
+   */
+  restore(snapshot: GicSnapshot | GicSnapshotJson): void;
   /** Back to the reset state of the profile (emits no events). */
   reset(): void;
 }

@@ -80,70 +80,72 @@ function bprWrite(s: GicState, c: SysregContext, isBpr1: boolean, value: number)
   markDirty(s, c.pe);
 }
 
-/** An AP0R<n>/AP1R<n> name → [group register 0|1, n]. */
-function aprIndex(name: SysregName): [0 | 1, number] | null {
-  const match = /^ICC_AP([01])R([0-3])_EL1$/.exec(name);
-  if (match === null) return null;
-  return [match[1] === '1' ? 1 : 0, Number(match[2])];
-}
+/** AP0R<n>/AP1R<n> → group register (0 or 1) · 4 + n. */
+const APR_INDEX: Readonly<Partial<Record<SysregName, number>>> = {
+  ICC_AP0R0_EL1: 0,
+  ICC_AP0R1_EL1: 1,
+  ICC_AP0R2_EL1: 2,
+  ICC_AP0R3_EL1: 3,
+  ICC_AP1R0_EL1: 4,
+  ICC_AP1R1_EL1: 5,
+  ICC_AP1R2_EL1: 6,
+  ICC_AP1R3_EL1: 7,
+};
 
-export type SysregReadResult = { readonly lo: number; readonly hi: number };
-
-const R = (lo: number, hi = 0): SysregReadResult => ({ lo: lo >>> 0, hi: hi >>> 0 });
-const ZERO = R(0);
-
-/** Reads a CPU-interface system register. Unknown or inaccessible registers read as zero. */
-export function readSysreg(m: Model, c: SysregContext, name: string): SysregReadResult {
+/**
+ * Reads a CPU-interface system register: returns bits [31:0] as an unsigned number and leaves
+ * bits [63:32] in `m.hi` (no object per read). Unknown or inaccessible registers read as zero.
+ */
+export function readSysreg(m: Model, c: SysregContext, name: string): number {
   const s = m.s;
   const pe = c.pe;
-  if (!isSysregName(name)) {
-    m.ev.warn('unknown-sysreg', `unknown system register ${name}`, name, pe);
-    return ZERO;
-  }
-  switch (name) {
+  m.hi = 0;
+  // One switch over the spec names; an unknown name falls to `default` (no set lookup first).
+  const known = name as SysregName;
+  switch (known) {
     case 'ICC_PMR_EL1': {
       const v = s.pmr[pe] ?? 0;
-      return R(pmrNsShift(s, c) ? nsPmrView(v) : v);
+      return pmrNsShift(s, c) ? nsPmrView(v) : v;
     }
     case 'ICC_IAR0_EL1':
       if (group0Inaccessible(s, c)) return privilege(m, c, name);
-      return R(acknowledge(m, c, name));
+      return acknowledge(m, c, known);
     case 'ICC_IAR1_EL1':
-      return R(acknowledge(m, c, name));
+      return acknowledge(m, c, known);
     case 'ICC_NMIAR1_EL1':
       if (!s.cfg.nmi) return missing(m, c, name);
-      return R(acknowledge(m, c, name));
+      return acknowledge(m, c, known);
     case 'ICC_HPPIR0_EL1':
       if (group0Inaccessible(s, c)) return privilege(m, c, name);
-      return R(hppir0Value(s, c));
+      return hppir0Value(s, c);
     case 'ICC_HPPIR1_EL1':
-      return R(hppir1Value(s, c));
+      return hppir1Value(s, c);
     case 'ICC_BPR0_EL1':
       if (group0Inaccessible(s, c)) return privilege(m, c, name);
-      return R(bprRead(s, c, false));
+      return bprRead(s, c, false);
     case 'ICC_BPR1_EL1':
-      return R(bprRead(s, c, true));
+      return bprRead(s, c, true);
     case 'ICC_RPR_EL1':
-      return rprRead(s, c);
+      return rprRead(m, s, c);
     case 'ICC_CTLR_EL1':
-      return R(ctlrEl1Value(s, (c.secure ? s.ctlrS[pe] : s.ctlrNs[pe]) ?? 0));
+      return ctlrEl1Value(s, (c.secure ? s.ctlrS[pe] : s.ctlrNs[pe]) ?? 0);
     case 'ICC_CTLR_EL3':
       if (!c.el3) return privilege(m, c, name);
-      return R(ctlrEl3Value(s, pe));
+      return ctlrEl3Value(s, pe);
     case 'ICC_SRE_EL1':
       // SRE, DFB, DIB are RAO/WI: only the system-register interface is modelled.
-      return R(0x7);
+      return 0x7;
     case 'ICC_SRE_EL3':
       if (!c.el3) return privilege(m, c, name);
-      return R(0xf);
+      return 0xf;
     case 'ICC_IGRPEN0_EL1':
       if (group0Inaccessible(s, c)) return privilege(m, c, name);
-      return R(s.igrpen[pe * 3 + G0] ?? 0);
+      return s.igrpen[pe * 3 + G0] ?? 0;
     case 'ICC_IGRPEN1_EL1':
-      return R(s.igrpen[pe * 3 + group1Bank(c)] ?? 0);
+      return s.igrpen[pe * 3 + group1Bank(c)] ?? 0;
     case 'ICC_IGRPEN1_EL3':
       if (!c.el3) return privilege(m, c, name);
-      return R((s.igrpen[pe * 3 + G1NS] ?? 0) | ((s.igrpen[pe * 3 + G1S] ?? 0) << 1));
+      return (s.igrpen[pe * 3 + G1NS] ?? 0) | ((s.igrpen[pe * 3 + G1S] ?? 0) << 1);
     case 'ICC_AP0R0_EL1':
     case 'ICC_AP0R1_EL1':
     case 'ICC_AP0R2_EL1':
@@ -152,12 +154,13 @@ export function readSysreg(m: Model, c: SysregContext, name: string): SysregRead
     case 'ICC_AP1R1_EL1':
     case 'ICC_AP1R2_EL1':
     case 'ICC_AP1R3_EL1': {
-      const [reg, n] = aprIndex(name) ?? [0, 0];
+      const index = APR_INDEX[known] ?? 0;
+      const n = index & 3;
       if (n >= s.numAprs) return missing(m, c, name);
-      if (reg === 0 && group0Inaccessible(s, c)) return privilege(m, c, name);
-      const g = reg === 0 ? G0 : group1Bank(c);
-      const nmiBit = n === 0 && s.cfg.nmi && s.aprNmi[pe * 3 + g] !== 0;
-      return R(s.apr[(pe * 3 + g) * 4 + n] ?? 0, nmiBit ? 0x80000000 : 0);
+      if (index < 4 && group0Inaccessible(s, c)) return privilege(m, c, name);
+      const g = index < 4 ? G0 : group1Bank(c);
+      if (n === 0 && s.cfg.nmi && s.aprNmi[pe * 3 + g] !== 0) m.hi = 0x80000000;
+      return (s.apr[(pe * 3 + g) * 4 + n] ?? 0) >>> 0;
     }
     case 'ICC_EOIR0_EL1':
     case 'ICC_EOIR1_EL1':
@@ -166,13 +169,14 @@ export function readSysreg(m: Model, c: SysregContext, name: string): SysregRead
     case 'ICC_SGI1R_EL1':
     case 'ICC_ASGI1R_EL1':
       m.ev.warn('read-of-write-only', `${name} is write-only; read as zero`, name, pe);
-      return ZERO;
+      return 0;
     default:
-      return assertNever(name, 'system register');
+      if (!isSysregName(name)) return unknownSysreg(m, c, name);
+      return assertNever(known, 'system register');
   }
 }
 
-function rprRead(s: GicState, c: SysregContext): SysregReadResult {
+function rprRead(m: Model, s: GicState, c: SysregContext): number {
   const pe = c.pe;
   let prio = runningPriority(s, pe);
   if (pmrNsShift(s, c)) prio = nsPmrView(prio);
@@ -188,22 +192,28 @@ function rprRead(s: GicState, c: SysregContext): SysregReadResult {
       if (sNmi) hi |= 0x80000000;
     }
   }
-  return R(prio, hi);
+  m.hi = hi >>> 0;
+  return prio;
 }
 
-function privilege(m: Model, c: SysregContext, name: string): SysregReadResult {
+function privilege(m: Model, c: SysregContext, name: string): number {
   m.ev.warn(
     'insufficient-privilege',
     `${name} is not accessible from this security state / EL; RAZ/WI`,
     name,
     c.pe,
   );
-  return ZERO;
+  return 0;
 }
 
-function missing(m: Model, c: SysregContext, name: string): SysregReadResult {
+function unknownSysreg(m: Model, c: SysregContext, name: string): number {
+  m.ev.warn('unknown-sysreg', `unknown system register ${name}`, name, c.pe);
+  return 0;
+}
+
+function missing(m: Model, c: SysregContext, name: string): number {
   m.ev.warn('unknown-sysreg', `${name} is not implemented in this configuration`, name, c.pe);
-  return ZERO;
+  return 0;
 }
 
 /** Writes a CPU-interface system register. */
@@ -216,11 +226,8 @@ export function writeSysreg(
 ): void {
   const s = m.s;
   const pe = c.pe;
-  if (!isSysregName(name)) {
-    m.ev.warn('unknown-sysreg', `unknown system register ${name}`, name, pe);
-    return;
-  }
-  switch (name) {
+  const known = name as SysregName;
+  switch (known) {
     case 'ICC_PMR_EL1': {
       let v = lo & 0xff;
       if (pmrNsShift(s, c)) {
@@ -284,10 +291,11 @@ export function writeSysreg(
     case 'ICC_AP1R1_EL1':
     case 'ICC_AP1R2_EL1':
     case 'ICC_AP1R3_EL1': {
-      const [reg, n] = aprIndex(name) ?? [0, 0];
+      const index = APR_INDEX[known] ?? 0;
+      const n = index & 3;
       if (n >= s.numAprs) return void missing(m, c, name);
-      if (reg === 0 && group0Inaccessible(s, c)) return void privilege(m, c, name);
-      const g = reg === 0 ? G0 : group1Bank(c);
+      if (index < 4 && group0Inaccessible(s, c)) return void privilege(m, c, name);
+      const g = index < 4 ? G0 : group1Bank(c);
       // NS software cannot claim an active priority in the Secure half (Q-cpuif icc_ap_write).
       if (g === G1NS && n < 2 && s.cfg.securityExtensions) return;
       s.apr[(pe * 3 + g) * 4 + n] = lo >>> 0;
@@ -310,7 +318,8 @@ export function writeSysreg(
       m.ev.warn('write-to-read-only', `${name} is read-only; write ignored`, name, pe);
       return;
     default:
-      return assertNever(name, 'system register');
+      if (!isSysregName(name)) return void unknownSysreg(m, c, name);
+      return assertNever(known, 'system register');
   }
 }
 

@@ -1,5 +1,5 @@
 import type { IntId, PeIndex } from './api.ts';
-import { toHex } from '../lib/index.ts';
+import { hex64 } from '../lib/index.ts';
 import { findDistributorRegister, type RegisterMatch } from '../arch/index.ts';
 import {
   readBits,
@@ -13,7 +13,7 @@ import {
   type Bank,
   type BitFamily,
 } from './bit-registers.ts';
-import { isOneOfN, refresh, refreshAll } from './interrupts.ts';
+import { isOneOfN, refresh, refreshAll, setUnplaced } from './interrupts.ts';
 import { irouterAffinity, irouterIrm } from './kernels/routing.ts';
 import type { Model } from './model.ts';
 import {
@@ -315,7 +315,7 @@ export function setRoute(m: Model, spi: number, lo: number, hi: number, register
   if (isOneOfN(s, spi)) {
     if (!wasOneOfN) {
       s.routeTarget[spi] = -1;
-      s.unplaced[spi] = 0;
+      setUnplaced(s, spi, false);
     }
   } else {
     if (irouterIrm(lo) && s.cfg.oneOfN === 'unsupported') {
@@ -329,7 +329,7 @@ export function setRoute(m: Model, spi: number, lo: number, hi: number, register
     }
     const target = s.affinityToPe.get(irouterAffinity(lo, hi)) ?? -1;
     s.routeTarget[spi] = target;
-    s.unplaced[spi] = 0;
+    setUnplaced(s, spi, false);
     if (target < 0) {
       m.ev.warn(
         'irouter-no-pe',
@@ -355,7 +355,7 @@ export function setRoute(m: Model, spi: number, lo: number, hi: number, register
       kind: 'interrupt-configured',
       intid: intid as IntId,
       pe: null,
-      change: { property: 'route', value: toHex((BigInt(hi) << 32n) | BigInt(lo)) },
+      change: { property: 'route', value: hex64(lo, hi) },
     });
   }
   refresh(m, s.spiBase + spi);

@@ -1,19 +1,22 @@
 import type {
   AccessSize,
+  CpuInterfaceView,
+  DistributorView,
   Gic,
   GicConfig,
-  Hex,
+  GicListener,
+  GicSnapshot,
+  GicSnapshotJson,
+  InterruptView,
   MmioAccessOptions,
-  PeIndex,
+  Outputs,
   PeSecurityState,
-  RegisterBlock,
+  RedistributorView,
+  ResolvedGicConfig,
   SysregAccessOptions,
 } from './api.ts';
-import { toHex } from '../lib/index.ts';
 import { resolveConfig } from './config.ts';
-import { readSysreg, writeSysreg, type SysregContext } from './cpu-interface.ts';
 import { deliver, outputsOf } from './delivery.ts';
-import { readDistributor, writeDistributor } from './distributor.ts';
 import { Emitter } from './events.ts';
 import {
   cpuInterfaceView,
@@ -23,356 +26,289 @@ import {
   securityIndex,
 } from './inspect.ts';
 import { setLine } from './interrupt-ops.ts';
-import { markDirty, refreshAll } from './interrupts.ts';
+import { markAllDirty, markDirty, refreshAll } from './interrupts.ts';
 import type { Model } from './model.ts';
-import type { AccessResult } from './mmio.ts';
-import { readRedistributor, writeRedistributor } from './redistributor.ts';
-import { distributorRegisterName, redistributorRegisterName } from './register-names.ts';
-import { restoreSnapshot, takeSnapshot } from './snapshot.ts';
+import {
+  mmioRead,
+  mmioWrite,
+  peekMmio,
+  peekSysreg,
+  silently,
+  sysregRead,
+  sysregWrite,
+  toBigInt,
+} from './register-access.ts';
+import { restoreSnapshot, snapshotToJson, takeSnapshot } from './snapshot.ts';
 import { createState, resetState } from './state.ts';
-
-const SIZE_MASK: Readonly<Record<number, number>> = {
-  1: 0xff,
-  2: 0xffff,
-  4: 0xffffffff,
-  8: 0xffffffff,
-};
-
-function toWords(value: bigint | number): { lo: number; hi: number } {
-  if (typeof value === 'number') {
-    if (!Number.isInteger(value))
-      throw new TypeError(`register value must be an integer, got ${value}`);
-    if (value >= 0 && value <= 0xffffffff) return { lo: value >>> 0, hi: 0 };
-    return toWords(BigInt(value));
-  }
-  const v = BigInt.asUintN(64, value);
-  return { lo: Number(v & 0xffffffffn), hi: Number(v >> 32n) };
-}
-
-/** Hex of a 64-bit value given as halves; avoids a bigint for values that fit in 32 bits. */
-function hexOf(lo: number, hi: number): Hex {
-  return hi === 0 ? toHex(lo >>> 0) : toHex(toBigInt(lo, hi));
-}
-
-function toBigInt(lo: number, hi: number): bigint {
-  return hi === 0 ? BigInt(lo >>> 0) : (BigInt(hi >>> 0) << 32n) | BigInt(lo >>> 0);
-}
 
 /** Builds a GICv3 model. Invalid configuration (programmer input) throws. */
 export function createGic(config: GicConfig): Gic {
-  const cfg = resolveConfig(config);
-  const s = createState(cfg);
-  const ev = new Emitter();
-  const m: Model = { s, ev };
+  return new GicModel(resolveConfig(config));
+}
 
-  const sizeOk = (size: number): boolean => size === 1 || size === 2 || size === 4 || size === 8;
+/**
+ * The public face of one model. A class, so every model shares one set of methods: call sites
+ * in the machine and in benchmarks stay monomorphic however many models exist.
+ */
+class GicModel implements Gic {
+  readonly config: ResolvedGicConfig;
+  readonly #m: Model;
 
-  const checkPe = (pe: number, what: string): void => {
-    if (!Number.isInteger(pe) || pe < 0 || pe >= cfg.peCount) {
-      throw new RangeError(`${what}: PE index ${pe} is outside 0…${cfg.peCount - 1}`);
+  constructor(cfg: ResolvedGicConfig) {
+    this.config = cfg;
+    this.#m = { s: createState(cfg), ev: new Emitter(), hi: 0, contexts: [] };
+  }
+
+  #checkPe(pe: number, what: string): void {
+    if (!Number.isInteger(pe) || pe < 0 || pe >= this.config.peCount) {
+      throw new RangeError(`${what}: PE index ${pe} is outside 0…${this.config.peCount - 1}`);
     }
-  };
+  }
 
-  const finishMmio = (
-    block: RegisterBlock,
-    pe: number | null,
-    offset: number,
-    size: number,
-    secure: boolean,
-    result: AccessResult,
-    write: boolean,
-  ): bigint => {
-    let lo = 0;
-    let hi = 0;
-    const name = () =>
-      block === 'distributor' ? distributorRegisterName(offset) : redistributorRegisterName(offset);
-    if (result.kind === 'ok') {
-      lo = result.lo;
-      hi = result.hi;
-    } else if (ev.active) {
-      const reg = name();
-      const where = `${block} offset 0x${offset.toString(16)} size ${size}`;
-      if (result.kind === 'bad-size')
-        ev.warn('bad-access-size', `bad access size: ${where}`, reg, pe);
-      else ev.warn('unimplemented-offset', `unimplemented register: ${where}`, reg, pe);
-    }
-    if (ev.active && !write) {
-      emitAccess('register-read', block, pe, offset, size, secure, lo, hi);
-    }
-    deliver(m);
-    return toBigInt(lo, hi);
-  };
-
-  /** Register events: a read after its value is known, a write before its consequences. */
-  const emitAccess = (
-    kind: 'register-read' | 'register-written',
-    block: RegisterBlock,
-    pe: number | null,
-    offset: number,
-    size: number,
-    secure: boolean,
-    lo: number,
-    hi: number,
-  ): void => {
-    ev.emit({
-      kind,
-      block,
-      pe: pe as PeIndex | null,
-      register:
-        block === 'distributor'
-          ? distributorRegisterName(offset)
-          : redistributorRegisterName(offset),
-      offset,
-      size: size === 1 || size === 2 || size === 4 || size === 8 ? size : null,
-      value: hexOf(lo, hi),
-      secure,
-    });
-  };
-
-  const sysregContext = (pe: number, opts: SysregAccessOptions | undefined): SysregContext => {
-    const el3 = cfg.securityExtensions && opts?.el3 === true;
-    return { pe, el3, secure: el3 || (cfg.securityExtensions && opts?.secure === true) };
-  };
-
-  const maskWrite = (value: bigint | number, size: number): { lo: number; hi: number } => {
-    const w = toWords(value);
-    const mask = SIZE_MASK[size] ?? 0;
-    return { lo: (w.lo & mask) >>> 0, hi: size === 8 ? w.hi : 0 };
-  };
-
-  /** Runs a read with the event fan-out switched off: a peek leaves no trace. */
-  const silently = <T>(read: () => T): T => {
-    const wasActive = ev.active;
-    ev.active = false;
+  /** Any call that changes state outside the register paths: same protocol (Emitter.enter). */
+  #change(what: string, work: () => void): void {
+    const ev = this.#m.ev;
+    ev.enter(what);
     try {
-      return read();
-    } finally {
-      ev.active = wasActive;
+      work();
+    } catch (error) {
+      ev.abandon();
+      throw error;
     }
-  };
+    ev.settle(undefined);
+  }
 
-  const gic: Gic = {
-    config: cfg,
+  readDistributor(offset: number, size: AccessSize, opts?: MmioAccessOptions): bigint {
+    const m = this.#m;
+    const lo = mmioRead(m, 'distributor', null, offset, size, opts);
+    return m.ev.settle(toBigInt(lo, m.hi));
+  }
 
-    readDistributor(offset: number, size: AccessSize, opts?: MmioAccessOptions): bigint {
-      const secure = opts?.secure === true;
-      const result =
-        !sizeOk(size) || offset < 0 || offset >= 0x10000
-          ? ({ kind: sizeOk(size) ? 'unimplemented' : 'bad-size' } as const)
-          : readDistributor(m, offset, size, secure);
-      return finishMmio('distributor', null, offset, size, secure, result, false);
-    },
+  readDistributor32(offset: number, size: AccessSize, opts?: MmioAccessOptions): number {
+    const m = this.#m;
+    return m.ev.settle(mmioRead(m, 'distributor', null, offset, size, opts));
+  }
 
-    writeDistributor(
-      offset: number,
-      value: bigint | number,
-      size: AccessSize,
-      opts?: MmioAccessOptions,
-    ): void {
-      const secure = opts?.secure === true;
-      const w = maskWrite(value, size);
-      const register = ev.active ? (distributorRegisterName(offset) ?? 'GICD') : 'GICD';
-      if (ev.active)
-        emitAccess('register-written', 'distributor', null, offset, size, secure, w.lo, w.hi);
-      const result =
-        !sizeOk(size) || offset < 0 || offset >= 0x10000
-          ? ({ kind: sizeOk(size) ? 'unimplemented' : 'bad-size' } as const)
-          : writeDistributor(m, offset, w.lo, w.hi, size, secure, register);
-      finishMmio('distributor', null, offset, size, secure, result, true);
-    },
+  writeDistributor(
+    offset: number,
+    value: bigint | number,
+    size: AccessSize,
+    opts?: MmioAccessOptions,
+  ): void {
+    const m = this.#m;
+    mmioWrite(m, 'distributor', null, offset, value, size, opts);
+    m.ev.settle(undefined);
+  }
 
-    readRedistributor(
-      pe: number,
-      offset: number,
-      size: AccessSize,
-      opts?: MmioAccessOptions,
-    ): bigint {
-      checkPe(pe, 'readRedistributor');
-      const secure = opts?.secure === true;
-      const result =
-        !sizeOk(size) || offset < 0 || offset >= 0x20000
-          ? ({ kind: sizeOk(size) ? 'unimplemented' : 'bad-size' } as const)
-          : readRedistributor(m, pe, offset, size, secure);
-      return finishMmio('redistributor', pe, offset, size, secure, result, false);
-    },
+  readRedistributor(
+    pe: number,
+    offset: number,
+    size: AccessSize,
+    opts?: MmioAccessOptions,
+  ): bigint {
+    this.#checkPe(pe, 'readRedistributor');
+    const m = this.#m;
+    const lo = mmioRead(m, 'redistributor', pe, offset, size, opts);
+    return m.ev.settle(toBigInt(lo, m.hi));
+  }
 
-    writeRedistributor(
-      pe: number,
-      offset: number,
-      value: bigint | number,
-      size: AccessSize,
-      opts?: MmioAccessOptions,
-    ): void {
-      checkPe(pe, 'writeRedistributor');
-      const secure = opts?.secure === true;
-      const w = maskWrite(value, size);
-      const register = ev.active ? (redistributorRegisterName(offset) ?? 'GICR') : 'GICR';
-      if (ev.active)
-        emitAccess('register-written', 'redistributor', pe, offset, size, secure, w.lo, w.hi);
-      const result =
-        !sizeOk(size) || offset < 0 || offset >= 0x20000
-          ? ({ kind: sizeOk(size) ? 'unimplemented' : 'bad-size' } as const)
-          : writeRedistributor(m, pe, offset, w.lo, w.hi, size, secure, register);
-      finishMmio('redistributor', pe, offset, size, secure, result, true);
-    },
+  readRedistributor32(
+    pe: number,
+    offset: number,
+    size: AccessSize,
+    opts?: MmioAccessOptions,
+  ): number {
+    this.#checkPe(pe, 'readRedistributor32');
+    const m = this.#m;
+    return m.ev.settle(mmioRead(m, 'redistributor', pe, offset, size, opts));
+  }
 
-    readSysreg(pe: number, name: string, opts?: SysregAccessOptions): bigint {
-      checkPe(pe, 'readSysreg');
-      const c = sysregContext(pe, opts);
-      const r = readSysreg(m, c, name);
-      if (ev.active) {
-        ev.emit({
-          kind: 'register-read',
-          block: 'cpu-interface',
-          pe: pe as PeIndex,
-          register: name,
-          offset: null,
-          size: null,
-          value: hexOf(r.lo, r.hi),
-          secure: c.secure,
-        });
+  writeRedistributor(
+    pe: number,
+    offset: number,
+    value: bigint | number,
+    size: AccessSize,
+    opts?: MmioAccessOptions,
+  ): void {
+    this.#checkPe(pe, 'writeRedistributor');
+    const m = this.#m;
+    mmioWrite(m, 'redistributor', pe, offset, value, size, opts);
+    m.ev.settle(undefined);
+  }
+
+  readSysreg(pe: number, name: string, opts?: SysregAccessOptions): bigint {
+    this.#checkPe(pe, 'readSysreg');
+    const m = this.#m;
+    const lo = sysregRead(m, pe, name, opts);
+    return m.ev.settle(toBigInt(lo, m.hi));
+  }
+
+  readSysreg32(pe: number, name: string, opts?: SysregAccessOptions): number {
+    this.#checkPe(pe, 'readSysreg32');
+    const m = this.#m;
+    return m.ev.settle(sysregRead(m, pe, name, opts));
+  }
+
+  writeSysreg(pe: number, name: string, value: bigint | number, opts?: SysregAccessOptions): void {
+    this.#checkPe(pe, 'writeSysreg');
+    const m = this.#m;
+    sysregWrite(m, pe, name, value, opts);
+    m.ev.settle(undefined);
+  }
+
+  peekDistributor(offset: number, size: AccessSize, opts?: MmioAccessOptions): bigint {
+    const m = this.#m;
+    const lo = peekMmio(m, 'distributor', 0, offset, size, opts);
+    return toBigInt(lo, m.hi);
+  }
+
+  peekDistributor32(offset: number, size: AccessSize, opts?: MmioAccessOptions): number {
+    return peekMmio(this.#m, 'distributor', 0, offset, size, opts);
+  }
+
+  peekRedistributor(
+    pe: number,
+    offset: number,
+    size: AccessSize,
+    opts?: MmioAccessOptions,
+  ): bigint {
+    this.#checkPe(pe, 'peekRedistributor');
+    const m = this.#m;
+    const lo = peekMmio(m, 'redistributor', pe, offset, size, opts);
+    return toBigInt(lo, m.hi);
+  }
+
+  peekRedistributor32(
+    pe: number,
+    offset: number,
+    size: AccessSize,
+    opts?: MmioAccessOptions,
+  ): number {
+    this.#checkPe(pe, 'peekRedistributor32');
+    return peekMmio(this.#m, 'redistributor', pe, offset, size, opts);
+  }
+
+  peekSysreg(pe: number, name: string, opts?: SysregAccessOptions): bigint {
+    this.#checkPe(pe, 'peekSysreg');
+    const m = this.#m;
+    const lo = peekSysreg(m, pe, name, opts);
+    return toBigInt(lo, m.hi);
+  }
+
+  peekSysreg32(pe: number, name: string, opts?: SysregAccessOptions): number {
+    this.#checkPe(pe, 'peekSysreg32');
+    return peekSysreg(this.#m, pe, name, opts);
+  }
+
+  setLevel(intid: number, level: boolean, pe?: number): void {
+    const m = this.#m;
+    const s = m.s;
+    if (Number.isInteger(intid) && intid >= 32 && intid < s.numIrq) {
+      if (pe !== undefined) this.#checkPe(pe, 'setLevel');
+      m.ev.enter('setLevel');
+      try {
+        setLine(m, s.spiBase + intid - 32, level);
+        deliver(m);
+      } catch (error) {
+        m.ev.abandon();
+        throw error;
       }
-      deliver(m);
-      return toBigInt(r.lo, r.hi);
-    },
-
-    writeSysreg(
-      pe: number,
-      name: string,
-      value: bigint | number,
-      opts?: SysregAccessOptions,
-    ): void {
-      checkPe(pe, 'writeSysreg');
-      const c = sysregContext(pe, opts);
-      const w = toWords(value);
-      if (ev.active) {
-        ev.emit({
-          kind: 'register-written',
-          block: 'cpu-interface',
-          pe: pe as PeIndex,
-          register: name,
-          offset: null,
-          size: null,
-          value: hexOf(w.lo, w.hi),
-          secure: c.secure,
-        });
-      }
-      writeSysreg(m, c, name, w.lo, w.hi);
-      deliver(m);
-    },
-
-    peekDistributor(offset: number, size: AccessSize, opts?: MmioAccessOptions): bigint {
-      if (!sizeOk(size) || offset < 0 || offset >= 0x10000) return 0n;
-      const result = silently(() => readDistributor(m, offset, size, opts?.secure === true));
-      return result.kind === 'ok' ? toBigInt(result.lo, result.hi) : 0n;
-    },
-
-    peekRedistributor(
-      pe: number,
-      offset: number,
-      size: AccessSize,
-      opts?: MmioAccessOptions,
-    ): bigint {
-      checkPe(pe, 'peekRedistributor');
-      if (!sizeOk(size) || offset < 0 || offset >= 0x20000) return 0n;
-      const result = silently(() => readRedistributor(m, pe, offset, size, opts?.secure === true));
-      return result.kind === 'ok' ? toBigInt(result.lo, result.hi) : 0n;
-    },
-
-    peekSysreg(pe: number, name: string, opts?: SysregAccessOptions): bigint {
-      checkPe(pe, 'peekSysreg');
-      const c = { ...sysregContext(pe, opts), peek: true };
-      const r = silently(() => readSysreg(m, c, name));
-      return toBigInt(r.lo, r.hi);
-    },
-
-    setLevel(intid: number, level: boolean, pe?: number): void {
+      m.ev.settle(undefined);
+      return;
+    }
+    if (Number.isInteger(intid) && intid >= 16 && intid < 32 && pe !== undefined)
+      this.#checkPe(pe, 'setLevel');
+    this.#change('setLevel', () => {
       if (!Number.isInteger(intid) || intid < 16 || intid >= s.numIrq) {
-        ev.warn(
+        m.ev.warn(
           'invalid-line',
           `setLevel: INTID ${intid} has no input line (PPIs 16–31 and SPIs only)`,
           null,
           pe ?? null,
-          intid,
+          Number.isInteger(intid) ? intid : null,
         );
-        return;
-      }
-      if (intid < 32) {
-        if (pe === undefined) {
-          ev.warn('invalid-line', `setLevel: PPI ${intid} needs a PE`, null, null, intid);
-          return;
-        }
-        checkPe(pe, 'setLevel');
-        setLine(m, pe * 32 + intid, level);
+      } else if (pe === undefined) {
+        m.ev.warn('invalid-line', `setLevel: PPI ${intid} needs a PE`, null, null, intid);
       } else {
-        if (pe !== undefined) checkPe(pe, 'setLevel');
-        setLine(m, s.spiBase + intid - 32, level);
+        setLine(m, pe * 32 + intid, level);
+        deliver(m);
       }
+    });
+  }
+
+  setPeNmiEnabled(pe: number, enabled: boolean): void {
+    this.#checkPe(pe, 'setPeNmiEnabled');
+    this.#change('setPeNmiEnabled', () => {
+      this.#m.s.sctlrNmi[pe] = enabled ? 1 : 0;
+    });
+  }
+
+  setPeSecurityState(pe: number, state: PeSecurityState): void {
+    this.#checkPe(pe, 'setPeSecurityState');
+    const m = this.#m;
+    this.#change('setPeSecurityState', () => {
+      m.s.peSecurity[pe] = securityIndex(state);
+      markDirty(m.s, pe);
       deliver(m);
-    },
+    });
+  }
 
-    setPeNmiEnabled(pe: number, enabled: boolean): void {
-      checkPe(pe, 'setPeNmiEnabled');
-      s.sctlrNmi[pe] = enabled ? 1 : 0;
-    },
+  outputs(pe: number): Outputs {
+    this.#checkPe(pe, 'outputs');
+    return outputsOf(this.#m.s, pe);
+  }
 
-    setPeSecurityState(pe: number, state: PeSecurityState): void {
-      checkPe(pe, 'setPeSecurityState');
-      s.peSecurity[pe] = securityIndex(state);
-      markDirty(s, pe);
-      deliver(m);
-    },
+  interrupt(intid: number, pe?: number): InterruptView {
+    const s = this.#m.s;
+    if (!Number.isInteger(intid) || intid < 0 || intid >= s.numIrq) {
+      throw new RangeError(`interrupt: INTID ${intid} is not implemented (0…${s.numIrq - 1})`);
+    }
+    if (intid < 32) {
+      if (pe === undefined) throw new RangeError(`interrupt: SGI/PPI ${intid} needs a PE`);
+      this.#checkPe(pe, 'interrupt');
+    }
+    return interruptView(s, intid, pe ?? 0);
+  }
 
-    outputs(pe: number) {
-      checkPe(pe, 'outputs');
-      return outputsOf(s, pe);
-    },
+  cpuInterface(pe: number): CpuInterfaceView {
+    this.#checkPe(pe, 'cpuInterface');
+    return cpuInterfaceView(this.#m.s, pe);
+  }
 
-    interrupt(intid: number, pe?: number) {
-      if (!Number.isInteger(intid) || intid < 0 || intid >= s.numIrq) {
-        throw new RangeError(`interrupt: INTID ${intid} is not implemented (0…${s.numIrq - 1})`);
-      }
-      if (intid < 32) {
-        if (pe === undefined) throw new RangeError(`interrupt: SGI/PPI ${intid} needs a PE`);
-        checkPe(pe, 'interrupt');
-      }
-      return interruptView(s, intid, pe ?? 0);
-    },
+  redistributor(pe: number): RedistributorView {
+    this.#checkPe(pe, 'redistributor');
+    return redistributorView(this.#m.s, pe);
+  }
 
-    cpuInterface(pe: number) {
-      checkPe(pe, 'cpuInterface');
-      return cpuInterfaceView(s, pe);
-    },
+  distributor(): DistributorView {
+    return distributorView(this.#m.s);
+  }
 
-    redistributor(pe: number) {
-      checkPe(pe, 'redistributor');
-      return redistributorView(s, pe);
-    },
+  subscribe(listener: GicListener): () => void {
+    return this.#m.ev.subscribe(listener);
+  }
 
-    distributor() {
-      return distributorView(s);
-    },
+  snapshot(): GicSnapshot {
+    return takeSnapshot(this.#m.s);
+  }
 
-    subscribe(listener) {
-      return ev.subscribe(listener);
-    },
+  snapshotJson(): GicSnapshotJson {
+    return snapshotToJson(takeSnapshot(this.#m.s));
+  }
 
-    snapshot() {
-      return takeSnapshot(s);
-    },
+  restore(snapshot: GicSnapshot | GicSnapshotJson): void {
+    this.#change('restore', () => restoreSnapshot(this.#m, snapshot));
+  }
 
-    restore(snapshot) {
-      restoreSnapshot(m, snapshot);
-    },
-
-    reset() {
-      resetState(s);
-      const wasActive = ev.active;
-      ev.active = false;
-      refreshAll(m);
-      deliver(m);
-      ev.active = wasActive;
-    },
-  };
-  return gic;
+  reset(): void {
+    const m = this.#m;
+    this.#change('reset', () => {
+      resetState(m.s);
+      silently(m, () => {
+        refreshAll(m);
+        markAllDirty(m.s);
+        deliver(m);
+      });
+    });
+  }
 }

@@ -8,7 +8,7 @@ import type {
   Priority,
   RedistributorView,
 } from './api.ts';
-import { toHex } from '../lib/index.ts';
+import { hex64 } from '../lib/index.ts';
 import { GROUP_NAMES, hppiOf, outputsOf, runningPriority } from './delivery.ts';
 import { effectivePending, nmiEffective } from './interrupts.ts';
 import { irouterAffinity, irouterIrm } from './kernels/routing.ts';
@@ -45,7 +45,7 @@ export function interruptView(s: GicState, intid: number, pe: number): Interrupt
     const aff = irouterAffinity(lo, hi);
     const target = s.routeTarget[spi] ?? -1;
     route = {
-      irouter: toHex((BigInt(hi) << 32n) | BigInt(lo)),
+      irouter: hex64(lo, hi),
       irm: irouterIrm(lo),
       affinity: {
         aff0: aff & 0xff,

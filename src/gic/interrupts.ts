@@ -10,6 +10,7 @@ import {
   CTLR_EN_GRP1S,
   G0,
   G1NS,
+  candidateKey,
   groupOf,
   intidOfSlot,
   type GicState,
@@ -38,6 +39,11 @@ export function markDirty(s: GicState, pe: number): void {
   if (s.dirty[pe] !== 0) return;
   s.dirty[pe] = 1;
   s.dirtyList[s.dirtyCount++] = pe;
+}
+
+/** Marks every PE for the next delivery pass (after a reset or restore). */
+export function markAllDirty(s: GicState): void {
+  for (let pe = 0; pe < s.peCount; pe++) markDirty(s, pe);
 }
 
 export function isOneOfN(s: GicState, spi: number): boolean {
@@ -110,8 +116,7 @@ export function refresh(m: Model, slot: number): void {
   const prio = nmi
     ? nmiEffectivePriority((s.gicdCtlr & CTLR_DS) !== 0, group === G1NS)
     : (s.priority[slot] ?? 0);
-  // Order: priority, then NMI before non-NMI (GICv3.3), then lowest INTID (IMPDEF; QEMU irqbetter).
-  const key = (prio << 11) | (nmi ? 0 : 1 << 10) | intidOfSlot(s, slot);
+  const key = candidateKey(prio, nmi, slot);
   if (oldPe === pe && s.heapGroup[slot] === group) {
     if (s.heapKey[slot] !== key) {
       s.heapKey[slot] = key;
@@ -133,8 +138,16 @@ export function refresh(m: Model, slot: number): void {
 
 function releaseOneOfN(s: GicState, spi: number): number {
   s.routeTarget[spi] = -1;
-  s.unplaced[spi] = 0;
+  setUnplaced(s, spi, false);
   return -1;
+}
+
+/** Sets an SPI's `unplaced` flag, keeping `unplacedCount` in step. */
+export function setUnplaced(s: GicState, spi: number, value: boolean): void {
+  const was = s.unplaced[spi] !== 0;
+  if (was === value) return;
+  s.unplaced[spi] = value ? 1 : 0;
+  s.unplacedCount += value ? 1 : -1;
 }
 
 function placeOneOfN(m: Model, slot: number, spi: number, group: number): number {
@@ -153,7 +166,7 @@ function placeOneOfN(m: Model, slot: number, spi: number, group: number): number
   s.rng = choice.rng;
   s.routeTarget[spi] = choice.pe;
   const wasUnplaced = s.unplaced[spi] !== 0;
-  s.unplaced[spi] = choice.pe < 0 ? 1 : 0;
+  setUnplaced(s, spi, choice.pe < 0);
   if (choice.pe >= 0) s.rrLast = choice.pe;
   if (choice.pe < 0 && !wasUnplaced) {
     const intid = intidOfSlot(s, slot);
@@ -197,6 +210,7 @@ export function participationChanged(m: Model, pe: number): void {
       if (slot >= s.spiBase && isOneOfN(s, slot - s.spiBase)) refresh(m, slot);
     }
   }
+  if (s.unplacedCount === 0) return;
   for (let spi = 0; spi < s.spiCount; spi++) {
     if (s.unplaced[spi] !== 0) refresh(m, s.spiBase + spi);
   }

@@ -289,7 +289,7 @@ describe('GIC model properties', () => {
     );
   }, 120_000);
 
-  it('snapshot → JSON → restore → continue gives the same trace as continuing directly', () => {
+  it('snapshot (compact or JSON) → restore → continue gives the same trace as continuing directly', () => {
     fc.assert(
       fc.property(
         scenario.chain((s) =>
@@ -301,9 +301,14 @@ describe('GIC model properties', () => {
         ({ s, more }) => {
           const direct = createGic(s.config);
           for (const c of s.commands) apply(direct, c);
-          const snap = JSON.parse(JSON.stringify(direct.snapshot())) as ReturnType<Gic['snapshot']>;
+          const json = JSON.parse(JSON.stringify(direct.snapshotJson())) as ReturnType<
+            Gic['snapshotJson']
+          >;
           const restored = createGic(s.config);
-          restored.restore(structuredClone(snap));
+          restored.restore(json);
+          const viaCompact = createGic(s.config);
+          viaCompact.restore(structuredClone(direct.snapshot()));
+          expect(viaCompact.snapshot().data).toEqual(direct.snapshot().data);
           const trace = (gic: Gic): string[] => {
             const out: string[] = [];
             gic.subscribe((e: GicEvent) => out.push(JSON.stringify(e)));

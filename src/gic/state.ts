@@ -1,6 +1,7 @@
-import type { ResolvedGicConfig } from './api.ts';
+import type { Hppi, ResolvedGicConfig } from './api.ts';
 import { packAffinity } from './config.ts';
 import { PROFILES, type ProfileFlags } from './profile.ts';
+import { allocatePersistent, type PersistentViews } from './state-layout.ts';
 
 /** Group encoding inside the model (same order as QEMU's trace `grp`: 0=G0, 1=G1S, 2=G1NS). */
 export const G0 = 0;
@@ -28,8 +29,12 @@ export const PE_EL3 = 2;
 /**
  * The whole mutable state of one GIC. Interrupt state is indexed by *slot*: the banked SGIs/PPIs
  * of PE p occupy slots p·32 … p·32+31, SPI n (INTID n ≥ 32) occupies slot peCount·32 + n − 32.
+ * So within one PE's candidates slot order is INTID order, which the HPPI tie-break relies on.
+ *
+ * The persistent fields (PersistentViews) are views into one buffer, `persistent`; see
+ * state-layout.ts. Everything below "Delivery cache" is derived from them and rebuilt on restore.
  */
-export interface GicState {
+export interface GicState extends PersistentViews {
   readonly cfg: ResolvedGicConfig;
   readonly flags: ProfileFlags;
   readonly peCount: number;
@@ -47,59 +52,29 @@ export interface GicState {
   readonly affinityToPe: ReadonlyMap<number, number>;
   readonly packedAffinity: Uint32Array;
 
-  // Per slot.
-  readonly priority: Uint8Array;
-  readonly latch: Uint8Array;
-  readonly level: Uint8Array;
-  readonly edge: Uint8Array;
-  readonly enabled: Uint8Array;
-  readonly active: Uint8Array;
-  readonly igroup: Uint8Array;
-  readonly grpmod: Uint8Array;
-  readonly nmi: Uint8Array;
-  readonly nsacr: Uint8Array;
-  /** PE that acknowledged the interrupt (−1 if not known). */
-  readonly activeOn: Int16Array;
+  /** Every persistent field's bytes (the views share this buffer). */
+  readonly persistent: Uint8Array;
+
+  // Persistent scalars.
+  gicdCtlr: number;
+  rrLast: number;
+  rng: number;
+
   // Heap bookkeeping per slot: which PE/group heap holds it, position, key.
   readonly heapPe: Int16Array;
   readonly heapGroup: Uint8Array;
   readonly heapPos: Int32Array;
   readonly heapKey: Int32Array;
 
-  // Per SPI (index intid − 32).
-  readonly irouterLo: Uint32Array;
-  readonly irouterHi: Uint32Array;
-  /** Current delivery target (−1: none). For IRM=1 SPIs it is the PE the SPI is offered to. */
-  readonly routeTarget: Int16Array;
-  /** 1 when a 1-of-N SPI is a candidate but no PE participates (waiting for one). */
-  readonly unplaced: Uint8Array;
-
-  // Distributor.
-  gicdCtlr: number;
-
-  // Redistributor per PE.
-  readonly processorSleep: Uint8Array;
-  readonly gicrCtlr: Uint32Array;
-  readonly propbaser: Uint32Array;
-  readonly pendbaser: Uint32Array;
-
-  // CPU interface per PE.
-  readonly pmr: Uint8Array;
-  readonly bpr: Uint8Array; // pe·3 + group (G0, G1S, G1NS)
-  readonly ctlrS: Uint8Array;
-  readonly ctlrNs: Uint8Array;
-  readonly ctlrEl3EoiMode: Uint8Array;
-  readonly igrpen: Uint8Array; // pe·3 + group
-  readonly apr: Uint32Array; // (pe·3 + group)·4 + n
-  readonly aprNmi: Uint8Array; // pe·3 + group: the NMI bit 63 of AP1R0 (and AP0R0 under qemu)
-  readonly sctlrNmi: Uint8Array;
-  readonly peSecurity: Uint8Array;
-
   // Delivery cache per PE.
   readonly heaps: number[][]; // pe·3 + group → slots ordered as a binary min-heap on heapKey
   readonly hppiSlot: Int32Array;
   readonly hppiKey: Int32Array;
   readonly hppiGroup: Uint8Array;
+  /** The Hppi object last handed out per PE, reused while the HPPI stays the same. */
+  readonly hppiObject: (Hppi | null)[];
+  /** Per slot: the Hppi object last made for it, reused when it is the HPPI again unchanged. */
+  readonly hppiBySlot: (Hppi | null)[];
   readonly canSignal: Uint8Array;
   readonly outIrq: Uint8Array;
   readonly outFiq: Uint8Array;
@@ -111,8 +86,8 @@ export interface GicState {
   // 1-of-N.
   /** group·8 + word: bit p set when PE p participates in 1-of-N selection for that group. */
   readonly participants: Uint32Array;
-  rrLast: number;
-  rng: number;
+  /** How many SPIs have `unplaced` set, so a participation change need not scan for them. */
+  unplacedCount: number;
 }
 
 export function createState(cfg: ResolvedGicConfig): GicState {
@@ -127,6 +102,7 @@ export function createState(cfg: ResolvedGicConfig): GicState {
   const prebits = cfg.preemptionBits;
   const heaps: number[][] = [];
   for (let i = 0; i < peCount * 3; i++) heaps.push([]);
+  const { bytes, views } = allocatePersistent(cfg);
   const state: GicState = {
     cfg,
     flags: PROFILES[cfg.profile],
@@ -141,44 +117,21 @@ export function createState(cfg: ResolvedGicConfig): GicState {
     pmrMask: (0xff << (8 - cfg.priorityBits)) & 0xff,
     affinityToPe,
     packedAffinity,
-    priority: new Uint8Array(slotCount),
-    latch: new Uint8Array(slotCount),
-    level: new Uint8Array(slotCount),
-    edge: new Uint8Array(slotCount),
-    enabled: new Uint8Array(slotCount),
-    active: new Uint8Array(slotCount),
-    igroup: new Uint8Array(slotCount),
-    grpmod: new Uint8Array(slotCount),
-    nmi: new Uint8Array(slotCount),
-    nsacr: new Uint8Array(slotCount),
-    activeOn: new Int16Array(slotCount),
+    persistent: bytes,
+    ...views,
+    gicdCtlr: 0,
+    rrLast: -1,
+    rng: cfg.seed,
     heapPe: new Int16Array(slotCount),
     heapGroup: new Uint8Array(slotCount),
     heapPos: new Int32Array(slotCount),
     heapKey: new Int32Array(slotCount),
-    irouterLo: new Uint32Array(spiCount),
-    irouterHi: new Uint32Array(spiCount),
-    routeTarget: new Int16Array(spiCount),
-    unplaced: new Uint8Array(spiCount),
-    gicdCtlr: 0,
-    processorSleep: new Uint8Array(peCount),
-    gicrCtlr: new Uint32Array(peCount),
-    propbaser: new Uint32Array(peCount * 2),
-    pendbaser: new Uint32Array(peCount * 2),
-    pmr: new Uint8Array(peCount),
-    bpr: new Uint8Array(peCount * 3),
-    ctlrS: new Uint8Array(peCount),
-    ctlrNs: new Uint8Array(peCount),
-    ctlrEl3EoiMode: new Uint8Array(peCount),
-    igrpen: new Uint8Array(peCount * 3),
-    apr: new Uint32Array(peCount * 12),
-    aprNmi: new Uint8Array(peCount * 3),
-    sctlrNmi: new Uint8Array(peCount),
-    peSecurity: new Uint8Array(peCount),
     heaps,
     hppiSlot: new Int32Array(peCount),
     hppiKey: new Int32Array(peCount),
     hppiGroup: new Uint8Array(peCount),
+    hppiObject: new Array<Hppi | null>(peCount).fill(null),
+    hppiBySlot: new Array<Hppi | null>(slotCount).fill(null),
     canSignal: new Uint8Array(peCount),
     outIrq: new Uint8Array(peCount),
     outFiq: new Uint8Array(peCount),
@@ -187,8 +140,7 @@ export function createState(cfg: ResolvedGicConfig): GicState {
     dirtyList: new Int32Array(peCount),
     dirtyCount: 0,
     participants: new Uint32Array(24),
-    rrLast: -1,
-    rng: cfg.seed,
+    unplacedCount: 0,
   };
   resetState(state);
   return state;
@@ -200,37 +152,63 @@ export function createState(cfg: ResolvedGicConfig): GicState {
  * ChildrenAsleep, PMR 0, BPRs at their minimum (BPR1 NS one higher), APRs and IGRPEN 0.
  */
 export function resetState(s: GicState): void {
-  for (const a of [s.priority, s.latch, s.level, s.edge, s.enabled, s.active, s.igroup]) a.fill(0);
-  for (const a of [s.grpmod, s.nmi, s.nsacr, s.heapGroup, s.heapPos, s.heapKey]) a.fill(0);
+  // SCTLR_ELx.NMI and the PE's security state are inputs owned by the PE, not reset by the GIC.
+  const sctlrNmi = s.sctlrNmi.slice();
+  const peSecurity = s.peSecurity.slice();
+  s.persistent.fill(0);
+  s.sctlrNmi.set(sctlrNmi);
+  s.peSecurity.set(peSecurity);
   s.activeOn.fill(-1);
-  s.heapPe.fill(-1);
   for (let pe = 0; pe < s.peCount; pe++) s.edge.fill(1, pe * 32, pe * 32 + 16);
-  s.irouterLo.fill(0);
-  s.irouterHi.fill(0);
-  s.routeTarget.fill(-1);
-  s.unplaced.fill(0);
   s.gicdCtlr = s.cfg.securityExtensions ? CTLR_ARE_S | CTLR_ARE_NS : CTLR_DS | CTLR_ARE_S;
   s.processorSleep.fill(1);
-  for (const a of [s.gicrCtlr, s.propbaser, s.pendbaser, s.pmr, s.ctlrS, s.ctlrNs]) a.fill(0);
   for (let pe = 0; pe < s.peCount; pe++) {
     s.bpr[pe * 3 + G0] = s.minBpr0;
     s.bpr[pe * 3 + G1S] = s.minBpr0;
     s.bpr[pe * 3 + G1NS] = s.minBpr0 + 1;
   }
-  for (const a of [s.ctlrEl3EoiMode, s.igrpen, s.apr, s.aprNmi]) a.fill(0);
-  // SCTLR_ELx.NMI and the PE's security state are inputs owned by the PE, not reset by the GIC.
-  for (const h of s.heaps) h.length = 0;
-  s.hppiSlot.fill(-1);
-  s.hppiKey.fill(0x7fffffff);
-  s.hppiGroup.fill(0);
-  for (const a of [s.canSignal, s.outIrq, s.outFiq, s.outNmi, s.dirty]) a.fill(0);
-  s.dirtyCount = 0;
-  s.participants.fill(0);
   s.rrLast = -1;
   s.rng = s.cfg.seed;
   // SPIs route to the PE with affinity 0 after reset (IROUTER = 0).
-  const pe0 = s.affinityToPe.get(0) ?? -1;
-  s.routeTarget.fill(pe0);
+  s.routeTarget.fill(s.affinityToPe.get(0) ?? -1);
+  clearDerived(s);
+}
+
+/** Empties the delivery caches; refreshAll + deliver rebuild them from the persistent fields. */
+export function clearDerived(s: GicState): void {
+  for (const h of s.heaps) h.length = 0;
+  s.heapPe.fill(-1);
+  s.heapGroup.fill(0);
+  s.heapPos.fill(0);
+  s.heapKey.fill(0);
+  s.hppiSlot.fill(-1);
+  s.hppiKey.fill(KEY_NONE);
+  s.hppiGroup.fill(0);
+  s.hppiObject.fill(null);
+  for (const a of [s.canSignal, s.outIrq, s.outFiq, s.outNmi, s.dirty]) a.fill(0);
+  s.dirtyCount = 0;
+  s.participants.fill(0);
+  s.unplacedCount = 0;
+}
+
+/**
+ * HPPI-candidate key, ordered like the HPPI rule: priority, then NMI before non-NMI (GICv3.3),
+ * then the lowest INTID (IMPDEF, like QEMU's irqbetter) — slot order is INTID order within the
+ * candidates of one PE. Bits: priority [29:22], not-NMI [21], slot [20:0].
+ */
+export function candidateKey(priority: number, nmi: boolean, slot: number): number {
+  return (priority << 22) | (nmi ? 0 : 1 << 21) | slot;
+}
+
+/** The key of "no candidate": above every real key. */
+export const KEY_NONE = 0x7fffffff;
+
+export function keyPriority(key: number): number {
+  return key >>> 22;
+}
+
+export function keyIsNmi(key: number): boolean {
+  return (key & (1 << 21)) === 0;
 }
 
 export function slotOf(s: GicState, intid: number, pe: number): number {

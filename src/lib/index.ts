@@ -1,6 +1,6 @@
 export { assertNever } from './assert-never.ts';
 export type { Brand } from './brand.ts';
-export { toHex, fromHex } from './hex.ts';
+export { toHex, hex32, hex64, fromHex } from './hex.ts';
 export type { Hex } from './hex.ts';
 export {
   bitField,

@@ -1,9 +1,10 @@
-import type { Gic } from '../gic/index.ts';
+import type { Gic, GicEvent } from '../gic/index.ts';
 import { schedule } from './clock/index.ts';
 import type { MachineEventBody, MachineEvent } from './events.ts';
 import type { Op } from './guest/ops.ts';
 import type { GuestPlan } from './guest/plan.ts';
 import type { Scenario } from './scenario/index.ts';
+import { LOG_KEPT, LOG_TEXTS } from './state.ts';
 import type { AgendaItem, MachineState, PeState } from './state.ts';
 
 /** The shared context the machine's parts work on: state, the GIC, and the event sink. */
@@ -15,17 +16,42 @@ export interface Core {
   readonly plans: readonly GuestPlan[];
   readonly gic: Gic;
   state: MachineState;
-  /** Events collected since the driver last drained them. */
-  readonly pending: MachineEvent[];
-  /** While set, GIC events are not recorded (expectation reads). */
+  /** Events collected since the driver last delivered them; reused, never shrunk. */
+  readonly pending: (MachineEvent | undefined)[];
+  /** How many of `pending` are live. */
+  pendingCount: number;
+  /** While set, GIC events are not recorded (firmware set-up before boot). */
   muted: boolean;
   /** The PE whose turn is running: it reschedules itself at the end. */
   running: number | null;
+  /** GIC events recorded since creation, and whether any was an acknowledge (run loops read these). */
+  gicEvents: number;
+  acknowledges: number;
 }
 
+function record(core: Core, event: MachineEvent): void {
+  const pending = core.pending;
+  if (core.pendingCount < pending.length) pending[core.pendingCount] = event;
+  else pending.push(event);
+  core.pendingCount++;
+}
+
+/**
+ * Records a machine event. The body literal becomes the event: it is stamped with its sequence
+ * number and time in place (a spread per event cost more than the rest of the machine's work).
+ */
 export function emit(core: Core, body: MachineEventBody): void {
-  const event = { ...body, seq: core.state.eventSeq++, at: core.state.now } as MachineEvent;
-  core.pending.push(event);
+  const event = body as { seq: number; at: number } & MachineEventBody;
+  event.seq = core.state.eventSeq++;
+  event.at = core.state.now;
+  record(core, event);
+}
+
+/** A GIC event wrapped as a machine event: the commonest event, built in one literal. */
+export function emitGic(core: Core, event: GicEvent): void {
+  core.gicEvents++;
+  if (event.kind === 'acknowledged') core.acknowledges++;
+  record(core, { kind: 'gic', event, seq: core.state.eventSeq++, at: core.state.now });
 }
 
 export function scheduleAt(core: Core, at: number, item: AgendaItem): void {
@@ -47,11 +73,17 @@ export function wake(core: Core, index: number, at = core.state.now): void {
   scheduleAt(core, at, { kind: 'pe-run', pe: index, token: p.runToken });
 }
 
-/** Queues guest code on a PE's task (thread) context. */
+/** Pushes ops onto a frame's stack so that `ops[0]` runs next. */
+export function runNext(stack: Op[], ops: readonly Op[]): void {
+  for (let i = ops.length - 1; i >= 0; i--) stack.push(ops[i]);
+}
+
+/** Queues guest code on a PE's task (thread) context, after what it already has to do. */
 export function appendTask(core: Core, index: number, ops: readonly Op[]): void {
   const task = pe(core, index).frames[0];
   if (task === undefined) throw new Error(`PE ${index} has no task frame`);
-  task.ops.push(...ops);
+  // The stack's bottom is the end of the program.
+  task.ops.unshift(...[...ops].reverse());
   wake(core, index);
 }
 
@@ -59,8 +91,23 @@ export function planOf(core: Core, index: number): GuestPlan {
   return core.plans[index] ?? core.plan;
 }
 
+/**
+ * Adds a line to the guest's dmesg in the state, bounded: the newest LOG_KEPT…2·LOG_KEPT lines
+ * and a count per distinct text (LOG_TEXTS of them).
+ */
+export function remember(core: Core, peIndex: number | null, text: string): void {
+  const guest = core.state.guest;
+  guest.log.push({ at: core.state.now, pe: peIndex, text });
+  if (guest.log.length > 2 * LOG_KEPT) guest.log.splice(0, guest.log.length - LOG_KEPT);
+  guest.logTotal++;
+  const seen = guest.logTexts[text];
+  if (seen !== undefined) guest.logTexts[text] = seen + 1;
+  else if (Object.keys(guest.logTexts).length < LOG_TEXTS) guest.logTexts[text] = 1;
+}
+
+/** The guest prints a dmesg line: remembered (bounded) and reported as an event. */
 export function log(core: Core, peIndex: number | null, text: string): void {
-  core.state.guest.log.push({ at: core.state.now, pe: peIndex, text });
+  remember(core, peIndex, text);
   emit(core, { kind: 'guest-logged', pe: peIndex, text });
 }
 

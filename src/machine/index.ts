@@ -1,5 +1,12 @@
-export { createMachine } from './machine.ts';
-export type { Machine, MachineSnapshot, ExpectationResult } from './machine.ts';
+export { createMachine, MachineListenerError } from './machine.ts';
+export type {
+  Machine,
+  MachineSnapshot,
+  MachineSnapshotJson,
+  ExpectationResult,
+  RunOutcome,
+} from './machine.ts';
+export { estimateBytes } from './snapshot/index.ts';
 export type {
   MachineEvent,
   MachineEventBody,

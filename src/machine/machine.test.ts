@@ -5,6 +5,7 @@ import { builtinScenario } from './scenario/builtins/index.ts';
 import { parseScenario } from './scenario/index.ts';
 import type { ScenarioInput } from './scenario/index.ts';
 import type { MachineEvent } from './events.ts';
+import { collectEvents } from './testing/collect.ts';
 
 function scenario(input: Partial<ScenarioInput>): ReturnType<typeof createMachine> {
   const r = parseScenario({
@@ -31,9 +32,9 @@ describe('machine', () => {
     const m = createMachine(s);
     m.runUntil(120_000);
     const checkpoint = m.snapshot();
-    const first = lines([...m.injectNmi(), ...m.runUntil(260_000)]);
+    const first = lines(collectEvents(m, () => (m.injectNmi(), m.runUntil(260_000))));
     m.restore(checkpoint);
-    const second = lines([...m.injectNmi(), ...m.runUntil(260_000)]);
+    const second = lines(collectEvents(m, () => (m.injectNmi(), m.runUntil(260_000))));
     expect(second).toEqual(first);
     expect(first.length).toBeGreaterThan(10);
   });
@@ -71,7 +72,9 @@ describe('machine', () => {
         { at: '90us', do: 'request-nmi', intid: 42, name: 'shared', shared: true },
       ],
     });
-    const refused = m.runToEnd().filter((e) => e.kind === 'guest-called' && e.result !== 'ok');
+    const refused = collectEvents(m, () => m.runToEnd()).filter(
+      (e) => e.kind === 'guest-called' && e.result !== 'ok',
+    );
     expect(refused.map((e) => (e.kind === 'guest-called' ? e.message : ''))).toEqual([
       'GICv3: Cannot set NMI property of enabled IRQ 41',
       'genirq: Flags mismatch irq 40. (again) vs. (eth0)',

@@ -17,11 +17,17 @@ export interface Frame {
   label: string;
   intid: number | null;
   nmi: boolean;
+  /**
+   * The code still to run, as a stack: the next op is the last element (pop is O(1) and a
+   * decision op pushes what follows it). Op objects are immutable and shared (guest/programs.ts).
+   */
   ops: Op[];
   vars: Record<string, number>;
   /** PSTATE masks saved in SPSR on entry; null for the task frame. */
   saved: InterruptMasks | null;
   enteredAt: number;
+  /** When the `work` op in progress ends (ns), or -1: an interrupt taken meanwhile resumes it. */
+  workEnd: number;
 }
 
 export interface PeState {
@@ -51,14 +57,32 @@ export interface IrqDesc {
   handlerNs: number;
 }
 
+export interface LogLine {
+  readonly at: number;
+  readonly pe: number | null;
+  readonly text: string;
+}
+
 export interface GuestState {
   calls: GuestCall[];
   descs: Record<string, IrqDesc>;
   /** counts[intid][pe], plus 'err' for interrupts nobody requested. */
   counts: Record<string, number[]>;
-  log: { at: number; pe: number | null; text: string }[];
+  /**
+   * The newest dmesg lines, oldest first: at most LOG_KEPT (a guest that logs in a storm must not
+   * grow the state, so snapshots stay small). Every line is still an event when it is logged.
+   */
+  log: LogLine[];
+  /** Lines logged since boot, including those no longer in `log`. */
+  logTotal: number;
+  /** How often each distinct text was logged (at most LOG_TEXTS texts; the rest are not named). */
+  logTexts: Record<string, number>;
   booted: boolean;
 }
+
+/** Guest log lines the state keeps, and distinct texts it counts. */
+export const LOG_KEPT = 256;
+export const LOG_TEXTS = 1024;
 
 export interface DeviceRuntime {
   /** Lines this device currently holds high, as "intid" or "intid@pe". */
@@ -85,10 +109,25 @@ export interface MachineState {
   injector: InjectorState;
   prng: number;
   eventSeq: number;
+  /**
+   * The scenario's timeline and expectations are put on the agenda one at a time, in time order
+   * (see agenda.ts): how many of each have been scheduled so far.
+   */
+  timelineNext: number;
+  expectNext: number;
   /** Results of expectations checked so far, by index. */
   results: ({ passed: boolean; actual: string } | null)[];
 }
 
+const lineKeys = new Map<number, string>();
+
+/** "intid" or "intid@pe": how device and injector state names a line (made once per line). */
 export function lineKey(intid: number, pe: number | null): string {
-  return pe === null ? String(intid) : `${intid}@${pe}`;
+  const code = intid * 4096 + (pe === null ? 0 : pe + 1);
+  let key = lineKeys.get(code);
+  if (key === undefined) {
+    key = pe === null ? String(intid) : `${intid}@${pe}`;
+    lineKeys.set(code, key);
+  }
+  return key;
 }

@@ -23,8 +23,16 @@ function before<T>(a: QueueEntry<T>, b: QueueEntry<T>): boolean {
 }
 
 export function schedule<T>(queue: EventQueueState<T>, at: number, item: T): void {
+  scheduleAs(queue, at, queue.nextSeq++, item);
+}
+
+/**
+ * Schedules with a sequence number reserved earlier (below nextSeq): the entry sorts exactly
+ * where it would have if it had been scheduled when the number was reserved.
+ */
+export function scheduleAs<T>(queue: EventQueueState<T>, at: number, seq: number, item: T): void {
   const heap = queue.heap;
-  heap.push({ at, seq: queue.nextSeq++, item });
+  heap.push({ at, seq, item });
   let i = heap.length - 1;
   while (i > 0) {
     const parent = (i - 1) >> 1;

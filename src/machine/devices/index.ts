@@ -176,16 +176,18 @@ export function fireDevice(core: Core, index: number, pe: number | null): void {
  * before the EOI, reference §12), the UART's ICR written, the PMU overflow cleared.
  */
 export function deviceAck(core: Core, intid: number, pe: number): void {
-  core.scenario.devices.forEach((d, index) => {
-    if (deviceIntid(d) !== intid) return;
+  const devices = core.scenario.devices;
+  for (let index = 0; index < devices.length; index++) {
+    const d = devices[index];
+    if (deviceIntid(d) !== intid) continue;
     const runtime = core.state.devices[index];
-    if (runtime === undefined) return;
+    if (runtime === undefined) continue;
     const perPe = d.type === 'arch-timer' || d.type === 'pmu';
-    const key = lineKey(intid, perPe ? pe : null);
-    if (!runtime.asserted.includes(key)) return;
-    runtime.asserted = runtime.asserted.filter((k) => k !== key);
+    const at = runtime.asserted.indexOf(lineKey(intid, perPe ? pe : null));
+    if (at < 0) continue;
+    runtime.asserted.splice(at, 1);
     core.gic.setLevel(intid, false, perPe ? pe : undefined);
     if (perPe)
       scheduleAt(core, core.state.now + d.period, { kind: 'device-fire', device: index, pe });
-  });
+  }
 }

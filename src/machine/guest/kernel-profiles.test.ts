@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { collectEvents } from '../testing/collect.ts';
 import { createMachine } from '../machine.ts';
 import type { MachineEvent } from '../events.ts';
 import { parseScenario } from '../scenario/index.ts';
@@ -25,7 +26,7 @@ function run(
   };
   const parsed = parseScenario(input);
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.error));
-  return createMachine(parsed.value).runToEnd();
+  return collectEvents(createMachine(parsed.value), (m) => m.runToEnd());
 }
 
 /** Values the guest wrote to one register, in order. */
@@ -109,7 +110,7 @@ describe('guest kernel profiles write the reference values (reference §5.3, §1
     };
     const parsed = parseScenario(input);
     if (!parsed.ok) throw new Error('invalid');
-    const events = createMachine(parsed.value).runToEnd();
+    const events = collectEvents(createMachine(parsed.value), (m) => m.runToEnd());
     const order = events.flatMap((e) =>
       e.kind === 'gic' &&
       e.event.kind === 'register-written' &&

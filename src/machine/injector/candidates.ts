@@ -8,13 +8,33 @@ export function storedPriority(core: Core, written: number): number {
   return core.gic.config.securityExtensions ? 0x80 | (written >> 1) : written;
 }
 
-/** Every SPI and each PE's PPIs, in INTID order (PPIs by PE). */
-export function allInterrupts(core: Core): InterruptView[] {
+const SECURE = { secure: true } as const;
+
+/**
+ * The enabled SPIs and each PE's enabled PPIs (with `pending`, only the pending ones), in INTID
+ * order (PPIs by PE). The enable and pending bits are peeked 32 at a time, so only those views
+ * are built: an injection looks at a handful of interrupts, not at every one of a 64-PE machine.
+ */
+export function enabledInterrupts(core: Core, pending = false): InterruptView[] {
+  const gic = core.gic;
+  const peCount = core.plan.peCount;
+  const ppis: number[] = [];
+  for (let pe = 0; pe < peCount; pe++) {
+    let bits = gic.peekRedistributor32(pe, 0x10100, 4, SECURE);
+    if (pending) bits &= gic.peekRedistributor32(pe, 0x10200, 4, SECURE);
+    ppis.push(bits >>> 16);
+  }
   const views: InterruptView[] = [];
   for (let intid = 16; intid < 32; intid++)
-    for (let pe = 0; pe < core.plan.peCount; pe++) views.push(core.gic.interrupt(intid, pe));
-  const max = core.gic.config.maxSpiIntId as number;
-  for (let intid = 32; intid <= max; intid++) views.push(core.gic.interrupt(intid));
+    for (let pe = 0; pe < peCount; pe++)
+      if ((((ppis[pe] ?? 0) >>> (intid - 16)) & 1) !== 0) views.push(gic.interrupt(intid, pe));
+  const max = gic.config.maxSpiIntId as number;
+  for (let base = 32; base <= max; base += 32) {
+    let bits = gic.peekDistributor32(0x100 + base / 8, 4, SECURE);
+    if (pending) bits &= gic.peekDistributor32(0x200 + base / 8, 4, SECURE);
+    for (let i = 0; bits !== 0 && i < 32; i++, bits >>>= 1)
+      if ((bits & 1) !== 0 && base + i <= max) views.push(gic.interrupt(base + i));
+  }
   return views;
 }
 
@@ -36,7 +56,7 @@ function pseudoNmiPriority(core: Core): number | null {
 }
 
 export function findCandidates(core: Core, mode: InjectorMode): NmiCandidate[] {
-  return allInterrupts(core)
+  return enabledInterrupts(core)
     .filter((v) => isCandidate(core, mode, v))
     .map((v) => ({
       intid: v.intid,

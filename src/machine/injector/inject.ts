@@ -3,7 +3,7 @@ import type { Core } from '../core.ts';
 import type { MaskingExplanation, NmiCandidate } from '../events.ts';
 import type { InjectorMode } from '../scenario/index.ts';
 import { lineKey } from '../state.ts';
-import { allInterrupts, findCandidates, noCandidateReason } from './candidates.ts';
+import { enabledInterrupts, findCandidates, noCandidateReason } from './candidates.ts';
 
 function after(a: NmiCandidate, last: { intid: number; pe: number | null }): boolean {
   return a.intid > last.intid || (a.intid === last.intid && (a.pe ?? -1) > (last.pe ?? -1));
@@ -70,7 +70,7 @@ function explain(core: Core, chosen: NmiCandidate, pe: number): MaskingExplanati
     : chosen.priority < pmr
       ? `NMI priority ${hex(chosen.priority)} < PMR ${hex(pmr)}: passes the mask`
       : `NMI priority ${hex(chosen.priority)} is not < PMR ${hex(pmr)}: masked too`;
-  const heldBack = allInterrupts(core)
+  const heldBack = enabledInterrupts(core, true)
     .filter(
       (v) =>
         v.pending && v.enabled && !v.nmi && !v.active && (v.pe === pe || v.route?.targetPe === pe),

@@ -30,7 +30,16 @@ export function exceptionToTake(
   return null;
 }
 
+/** The eight mask states, shared and frozen: changing PSTATE allocates nothing. */
+const MASKS: readonly InterruptMasks[] = [0, 1, 2, 3, 4, 5, 6, 7].map((bits) =>
+  Object.freeze({ i: (bits & 1) !== 0, f: (bits & 2) !== 0, allint: (bits & 4) !== 0 }),
+);
+
+export function masksOf(i: boolean, f: boolean, allint: boolean): InterruptMasks {
+  return MASKS[(i ? 1 : 0) | (f ? 2 : 0) | (allint ? 4 : 0)];
+}
+
 /** PSTATE after taking an IRQ/FIQ to EL1: DAIF all set; ALLINT = NOT SCTLR_ELx.SPINTMASK (0 here). */
 export function masksOnEntry(sctlrNmi: boolean, current: InterruptMasks): InterruptMasks {
-  return { i: true, f: true, allint: sctlrNmi ? true : current.allint };
+  return masksOf(true, true, sctlrNmi ? true : current.allint);
 }

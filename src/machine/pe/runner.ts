@@ -1,13 +1,14 @@
 import type { SysregAccessOptions } from '../../gic/index.ts';
-import { emit, log, pe as peOf, planOf, wake } from '../core.ts';
+import { emit, log, pe as peOf, planOf, runNext, wake } from '../core.ts';
 import type { Core } from '../core.ts';
 import { deviceAck, startDevices } from '../devices/index.ts';
 import { expandCall } from '../guest/calls.ts';
-import { entryOps, exitOps, handlingOps, irqPathOps, isSpecial } from '../guest/driver-entry.ts';
+import { isSpecial } from '../guest/driver-entry.ts';
 import { IPI_HANDLER_NS, ipiName } from '../guest/ipi.ts';
 import type { Op, OpValue } from '../guest/ops.ts';
+import { handlerBody, programsOf } from '../guest/programs.ts';
 import type { Frame, PeState } from '../state.ts';
-import { exceptionToTake, masksOnEntry } from './pstate.ts';
+import { exceptionToTake, masksOf, masksOnEntry } from './pstate.ts';
 
 /** Virtual cost of each kind of step, in ns (a simple in-order core at ~1 GHz). */
 const COST = { sysreg: 10, mmio: 40, pstate: 2, entry: 20, eret: 10 } as const;
@@ -45,9 +46,8 @@ export function interruptPe(core: Core, index: number): void {
     wake(core, index);
     return;
   }
-  const workEnd = top(p).vars.__workEnd;
+  const workEnd = top(p).workEnd;
   if (
-    workEnd !== undefined &&
     workEnd > core.state.now &&
     exceptionToTake(core.gic.outputs(index), p.masks, p.sctlrNmi) !== null
   ) {
@@ -59,17 +59,17 @@ export function interruptPe(core: Core, index: number): void {
 /** Returns the time until the PE's next turn, or null when it waits for interrupts (WFI). */
 function turn(core: Core, p: PeState): number | null {
   const frame = top(p);
-  const workEnd = frame.vars.__workEnd;
-  if (workEnd !== undefined) {
-    delete frame.vars.__workEnd;
+  const workEnd = frame.workEnd;
+  if (workEnd >= 0) {
+    frame.workEnd = -1;
     if (workEnd > core.state.now) {
-      frame.ops.unshift({ op: 'work', ns: workEnd - core.state.now, label: 'resumed' });
+      frame.ops.push({ op: 'work', ns: workEnd - core.state.now, label: 'resumed' });
     }
   }
   if (takeException(core, p)) return COST.entry;
   for (;;) {
     const frame = top(p);
-    const op = frame.ops.shift();
+    const op = frame.ops.pop();
     if (op === undefined) {
       if (frame.kind === 'task') return null;
       eret(core, p);
@@ -86,15 +86,18 @@ function takeException(core: Core, p: PeState): boolean {
   const interrupted = top(p).label;
   const saved = p.masks;
   p.masks = masksOnEntry(p.sctlrNmi, p.masks);
+  const ops: Op[] = [];
+  runNext(ops, programsOf(planOf(core, p.index)).entry[kind]);
   p.frames.push({
     kind,
     label: kind,
     intid: null,
     nmi: kind === 'superpriority-irq',
-    ops: entryOps(planOf(core, p.index), kind),
+    ops,
     vars: {},
     saved,
     enteredAt: core.state.now,
+    workEnd: -1,
   });
   emit(core, {
     kind: 'exception-taken',
@@ -130,8 +133,9 @@ function sysregOpts(core: Core, name: string): SysregAccessOptions | undefined {
     : undefined;
 }
 
-function low32(v: bigint): number {
-  return Number(BigInt.asUintN(32, v));
+/** IAR reads keep only the INTID field (bits [23:0]), as the driver masks them. */
+function isAcknowledgeRegister(name: string): boolean {
+  return name === 'ICC_IAR1_EL1' || name === 'ICC_NMIAR1_EL1' || name === 'ICC_IAR0_EL1';
 }
 
 /** Runs one op; returns its virtual cost (0: the PE continues at once). */
@@ -140,42 +144,41 @@ function execute(core: Core, p: PeState, frame: Frame, op: Op): number {
   const i = p.index;
   switch (op.op) {
     case 'dist-write':
-      gic.writeDistributor(op.offset, BigInt(value(frame, op.value)), op.size);
+      gic.writeDistributor(op.offset, value(frame, op.value), op.size);
       return COST.mmio;
     case 'dist-read': {
-      const v = low32(gic.readDistributor(op.offset, op.size));
+      const v = gic.readDistributor32(op.offset, op.size);
       if (op.into !== undefined) frame.vars[op.into] = v;
       return COST.mmio;
     }
     case 'redist-write':
-      gic.writeRedistributor(i, op.offset, BigInt(value(frame, op.value)), op.size);
+      gic.writeRedistributor(i, op.offset, value(frame, op.value), op.size);
       return COST.mmio;
     case 'redist-read': {
-      const v = low32(gic.readRedistributor(i, op.offset, op.size));
+      const v = gic.readRedistributor32(i, op.offset, op.size);
       if (op.into !== undefined) frame.vars[op.into] = v;
       return COST.mmio;
     }
     case 'dist-rmw': {
-      const v = low32(gic.readDistributor(op.offset, 4));
-      gic.writeDistributor(op.offset, BigInt(((v & ~op.clear) | op.set) >>> 0), 4);
+      const v = gic.readDistributor32(op.offset, 4);
+      gic.writeDistributor(op.offset, ((v & ~op.clear) | op.set) >>> 0, 4);
       return 2 * COST.mmio;
     }
     case 'redist-rmw': {
-      const v = low32(gic.readRedistributor(i, op.offset, 4));
-      gic.writeRedistributor(i, op.offset, BigInt(((v & ~op.clear) | op.set) >>> 0), 4);
+      const v = gic.readRedistributor32(i, op.offset, 4);
+      gic.writeRedistributor(i, op.offset, ((v & ~op.clear) | op.set) >>> 0, 4);
       return 2 * COST.mmio;
     }
     case 'poll-dist':
     case 'poll-redist': {
-      const v = low32(
+      const v =
         op.op === 'poll-dist'
-          ? gic.readDistributor(op.offset, 4)
-          : gic.readRedistributor(i, op.offset, 4),
-      );
+          ? gic.readDistributor32(op.offset, 4)
+          : gic.readRedistributor32(i, op.offset, 4);
       if ((v & op.mask) !== 0) {
         const polls = (frame.vars.__polls ?? 0) + 1;
         frame.vars.__polls = polls;
-        if (polls < POLL_LIMIT) frame.ops.unshift(op);
+        if (polls < POLL_LIMIT) frame.ops.push(op);
         else
           log(
             core,
@@ -190,19 +193,20 @@ function execute(core: Core, p: PeState, frame: Frame, op: Op): number {
       return COST.mmio;
     }
     case 'sysreg-write':
-      gic.writeSysreg(i, op.name, BigInt(value(frame, op.value)), sysregOpts(core, op.name));
+      gic.writeSysreg(i, op.name, value(frame, op.value), sysregOpts(core, op.name));
       return COST.sysreg;
     case 'sysreg-read': {
-      const v = low32(gic.readSysreg(i, op.name, sysregOpts(core, op.name)));
-      if (op.into !== undefined) frame.vars[op.into] = op.name.includes('IAR') ? v & 0xffffff : v;
+      const v = gic.readSysreg32(i, op.name, sysregOpts(core, op.name));
+      if (op.into !== undefined)
+        frame.vars[op.into] = isAcknowledgeRegister(op.name) ? v & 0xffffff : v;
       return COST.sysreg;
     }
     case 'daif':
-      p.masks = { ...p.masks, i: op.set, f: op.set };
+      p.masks = masksOf(op.set, op.set, p.masks.allint);
       emit(core, { kind: 'masks-changed', pe: i, masks: p.masks });
       return COST.pstate;
     case 'allint':
-      p.masks = { ...p.masks, allint: op.value };
+      p.masks = masksOf(p.masks.i, p.masks.f, op.value);
       emit(core, { kind: 'masks-changed', pe: i, masks: p.masks });
       return COST.pstate;
     case 'set-sctlr-nmi':
@@ -211,7 +215,7 @@ function execute(core: Core, p: PeState, frame: Frame, op: Op): number {
       emit(core, { kind: 'sctlr-nmi-changed', pe: i, value: op.value });
       return COST.pstate;
     case 'work':
-      frame.vars.__workEnd = core.state.now + op.ns;
+      frame.workEnd = core.state.now + op.ns;
       return op.ns;
     case 'log':
       log(core, i, op.text);
@@ -231,13 +235,15 @@ function execute(core: Core, p: PeState, frame: Frame, op: Op): number {
       return criticalSection(core, p, op.enter);
     case 'call': {
       const call = core.state.guest.calls[op.index];
-      if (call !== undefined) frame.ops.unshift(...expandCall(core, i, call));
+      if (call !== undefined) runNext(frame.ops, expandCall(core, i, call));
       return 0;
     }
     case 'irq-path': {
-      const path = irqPathOps(planOf(core, i), frame.vars.savedPmr ?? 0);
+      const plan = planOf(core, i);
+      const irqsOn = (frame.vars.savedPmr ?? 0) === plan.pmrIrqOn;
+      const path = programsOf(plan).irqPath[irqsOn ? 0 : 1];
       if (path.forcedNmi) frame.vars.forcedNmi = 1;
-      frame.ops.unshift(...path.ops);
+      runNext(frame.ops, path.ops);
       return 0;
     }
     case 'dispatch':
@@ -258,9 +264,10 @@ function execute(core: Core, p: PeState, frame: Frame, op: Op): number {
 function dispatch(core: Core, index: number, frame: Frame): void {
   const intid = frame.vars.intid ?? 1023;
   const plan = planOf(core, index);
+  const programs = programsOf(plan);
   if (isSpecial(intid)) {
     frame.label = `spurious (INTID ${intid})`;
-    frame.ops.unshift(...exitOps(plan));
+    runNext(frame.ops, programs.exit);
     return;
   }
   const nmi =
@@ -269,14 +276,28 @@ function dispatch(core: Core, index: number, frame: Frame): void {
     (plan.nmi === 'pseudo' && frame.vars.rpr === plan.values.rprNmi);
   frame.intid = intid;
   frame.nmi = nmi;
-  frame.label = `${nameOf(core, intid)} (INTID ${intid}${nmi ? ', NMI' : ''})`;
-  frame.ops.unshift(...handlingOps(plan, nmi), ...exitOps(plan));
+  frame.label = labelOf(core, intid, nmi);
+  runNext(frame.ops, programs.handling[nmi ? 1 : 0]);
 }
 
-function nameOf(core: Core, intid: number): string {
-  const desc = core.state.guest.descs[intid];
-  if (desc === undefined) return 'unrequested';
-  return intid < 16 ? `IPI${intid} ${desc.name}` : desc.name;
+/** A handler frame's label ("eth0 (INTID 40)"), made once per name, INTID and NMI-ness. */
+const labels = new WeakMap<Core, Map<number, { readonly name: string; readonly label: string }>>();
+
+function labelOf(core: Core, intid: number, nmi: boolean): string {
+  const name = core.state.guest.descs[intid]?.name ?? null;
+  let byKey = labels.get(core);
+  if (byKey === undefined)
+    labels.set(
+      core,
+      (byKey = new Map<number, { readonly name: string; readonly label: string }>()),
+    );
+  const key = intid * 2 + (nmi ? 1 : 0);
+  const cached = byKey.get(key);
+  if (cached !== undefined && cached.name === (name ?? '')) return cached.label;
+  const shown = name === null ? 'unrequested' : intid < 16 ? `IPI${intid} ${name}` : name;
+  const label = `${shown} (INTID ${intid}${nmi ? ', NMI' : ''})`;
+  byKey.set(key, { name: name ?? '', label });
+  return label;
 }
 
 /** The flow handler: kstat_incr_irqs_this_cpu, then the device's handler body. */
@@ -295,11 +316,11 @@ function handle(core: Core, p: PeState, frame: Frame, nmi: boolean): void {
     count: row[p.index] ?? 0,
   });
   if (desc === undefined) {
-    frame.ops.unshift({ op: 'log', text: `unexpected IRQ trap at INTID ${intid}` });
+    frame.ops.push({ op: 'log', text: `unexpected IRQ trap at INTID ${intid}` });
     return;
   }
   const ns = intid < 16 ? (IPI_HANDLER_NS[intid] ?? 500) : desc.handlerNs;
-  frame.ops.unshift({ op: 'work', ns, label: desc.name }, { op: 'device-ack', intid });
+  runNext(frame.ops, handlerBody(desc, ns));
 }
 
 function criticalSection(core: Core, p: PeState, enter: boolean): number {
@@ -308,10 +329,10 @@ function criticalSection(core: Core, p: PeState, enter: boolean): number {
   const plan = planOf(core, p.index);
   if (plan.nmi === 'pseudo') {
     const v = enter ? plan.pmrIrqOff : plan.pmrIrqOn;
-    core.gic.writeSysreg(p.index, 'ICC_PMR_EL1', BigInt(v), sysregOpts(core, 'ICC_PMR_EL1'));
+    core.gic.writeSysreg(p.index, 'ICC_PMR_EL1', v, sysregOpts(core, 'ICC_PMR_EL1'));
     return COST.sysreg;
   }
-  p.masks = { ...p.masks, i: enter, f: enter };
+  p.masks = masksOf(enter, enter, p.masks.allint);
   emit(core, { kind: 'masks-changed', pe: p.index, masks: p.masks });
   return COST.pstate;
 }
@@ -319,28 +340,29 @@ function criticalSection(core: Core, p: PeState, enter: boolean): number {
 /** gic_send_sgi: one ICC_SGI1R_EL1 write per Aff3.Aff2.Aff1 cluster, IRM=0 with a target list. */
 function sendIpi(core: Core, from: number, ipi: number, targets: readonly number[]): number {
   emit(core, { kind: 'ipi-sent', pe: from, ipi, name: ipiName(ipi), targets });
-  const clusters = new Map<
-    string,
-    { aff3: number; aff2: number; aff1: number; rs: number; list: number }
-  >();
+  // Clusters in the order their first target appears: packed Aff3.Aff2.Aff1.RS → target list.
+  const keys: number[] = [];
+  const lists: number[] = [];
   for (const t of targets) {
     const a = core.plan.affinity[t];
     if (a === undefined) continue;
-    const rs = a.aff0 >> 4;
-    const key = `${a.aff3}.${a.aff2}.${a.aff1}.${rs}`;
-    const c = clusters.get(key) ?? { aff3: a.aff3, aff2: a.aff2, aff1: a.aff1, rs, list: 0 };
-    c.list |= 1 << (a.aff0 & 15);
-    clusters.set(key, c);
+    const key = ((a.aff3 << 24) | (a.aff2 << 16) | (a.aff1 << 8) | (a.aff0 >> 4)) >>> 0;
+    let k = keys.indexOf(key);
+    if (k < 0) k = keys.push(key) - 1;
+    lists[k] = (lists[k] ?? 0) | (1 << (a.aff0 & 15));
   }
-  for (const c of clusters.values()) {
-    const v =
-      (BigInt(c.aff3) << 48n) |
-      (BigInt(c.rs) << 44n) |
-      (BigInt(c.aff2) << 32n) |
-      (BigInt(ipi) << 24n) |
-      (BigInt(c.aff1) << 16n) |
-      BigInt(c.list);
-    core.gic.writeSysreg(from, 'ICC_SGI1R_EL1', v);
-  }
-  return COST.sysreg * Math.max(1, clusters.size);
+  keys.forEach((key, k) => {
+    const aff3 = key >>> 24;
+    const aff2 = (key >>> 16) & 0xff;
+    const aff1 = (key >>> 8) & 0xff;
+    const rs = key & 0xf;
+    const low = ((ipi << 24) | (aff1 << 16) | (lists[k] ?? 0)) >>> 0;
+    // Aff3 [55:48], RS [47:44], Aff2 [39:32]: a number while it stays below 2^53.
+    const value =
+      aff3 < 32
+        ? aff3 * 2 ** 48 + rs * 2 ** 44 + aff2 * 2 ** 32 + low
+        : (BigInt(aff3) << 48n) | (BigInt(rs) << 44n) | (BigInt(aff2) << 32n) | BigInt(low);
+    core.gic.writeSysreg(from, 'ICC_SGI1R_EL1', value);
+  });
+  return COST.sysreg * Math.max(1, keys.length);
 }

@@ -27,7 +27,9 @@ function trace(id: string): string {
   const scenario = builtinScenario(id);
   if (scenario === null) throw new Error(id);
   const machine = createMachine(scenario);
-  const lines = machine.runToEnd().map(describeEvent);
+  const lines: string[] = [];
+  machine.subscribe((e) => lines.push(describeEvent(e)));
+  machine.runToEnd();
   const results = machine
     .expectationResults()
     .map(
