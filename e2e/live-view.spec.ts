@@ -94,7 +94,7 @@ test.describe('live view', () => {
     ).toBeVisible();
     await app.call('runUntil', 81_000);
     const masking = app.region('Priority masking');
-    await expect(masking).toContainText('NMI priority 0x80 < PMR 0xc0');
+    await expect(masking).toContainText('NMI priority 0x80 < PMR 0xC0');
     await expect(masking.getByRole('list', { name: 'Held back' })).toContainText('INTID 40');
     await app.call('runUntil', 100_000);
     await expect.poll(() => count(app, '33', 0)).toBe(1);

@@ -35,6 +35,7 @@ export type {
   DeviceConfig,
   RegisterTarget,
   InjectorMode,
+  Chapter,
 } from './scenario/index.ts';
 export { BUILTIN_SCENARIOS, builtinScenario } from './scenario/builtins/index.ts';
 export { KERNEL_VERSIONS, pseudoNmiValues } from './guest/kernel-profiles.ts';

@@ -1,2 +1,2 @@
 /** Bumped on any incompatible change to the messages or the view shapes. */
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;

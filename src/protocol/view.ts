@@ -71,6 +71,13 @@ export interface CounterRowView {
   readonly description: string;
 }
 
+/**
+ * How an interrupt is an NMI: `pseudo` — Linux's convention, an ordinary interrupt at the
+ * guest's NMI priority (e.g. 0x80) that passes the PMR used for local_irq_disable; `architected`
+ * — the GICv3.3 non-maskable property (GICD_INMIR / GICR_INMIR0), superpriority.
+ */
+export type NmiKind = 'pseudo' | 'architected';
+
 export interface NmiCandidateView {
   readonly intid: number;
   /** the Redistributor of a PPI; null for an SPI */
@@ -78,6 +85,7 @@ export interface NmiCandidateView {
   /** where it is delivered (the SPI's route or the PPI's own PE) */
   readonly targetPe: number | null;
   readonly priority: number;
+  readonly kind: NmiKind;
 }
 
 /** Why the chosen NMI gets through at its CPU interface, and what the same mask holds back. */
@@ -108,6 +116,11 @@ export interface MachineConfigView {
   readonly oneOfN: string;
   readonly kernel: string;
   readonly pseudoNmi: boolean;
+  /**
+   * The priority byte the GIC holds for the guest's pseudo-NMIs (what InterruptView.priority
+   * shows for them), or null when the guest does not use pseudo-NMIs.
+   */
+  readonly pseudoNmiPriority?: number | null;
   /** where the scenario's story ends (ns) */
   readonly endTime: number;
   /**
@@ -166,6 +179,29 @@ export interface TraceReplayView {
   readonly problems: readonly string[];
 }
 
+/** One pending interrupt at a CPU interface's gate, with the verdict the explainer gives. */
+export interface GateEntryView {
+  /** the cell's key (`spi:33`, `pe0:ppi:27`) */
+  readonly key: string;
+  readonly intid: number;
+  /** the priority the CPU interface compares (0x00/0x80 for an architected NMI) */
+  readonly priority: number;
+  readonly mark: LadderMark;
+  /** one sentence: "0xC0 is not < PMR 0xC0: masked by PMR" */
+  readonly reason: string;
+  readonly nmiKind: NmiKind | null;
+}
+
+/**
+ * What each CPU interface's gate does with the interrupts pending for it (enabled, routed to it,
+ * not active), highest priority first; `more` counts those left out.
+ */
+export interface CpuGateView {
+  readonly pe: number;
+  readonly entries: readonly GateEntryView[];
+  readonly more: number;
+}
+
 export interface MachineView {
   readonly time: number;
   readonly config: MachineConfigView;
@@ -176,6 +212,8 @@ export interface MachineView {
   readonly counters: readonly CounterRowView[];
   readonly injector: InjectorView;
   readonly checks: readonly CheckView[];
+  /** per PE, the gate at its CPU interface (absent from old workers) */
+  readonly gates?: readonly CpuGateView[];
 }
 
 /** Only what changed since the previous frame. */
@@ -186,6 +224,8 @@ export interface MachineDiff {
   readonly counters?: readonly CounterRowView[];
   readonly injector?: InjectorView;
   readonly checks?: readonly CheckView[];
+  /** the gates of the PEs whose gate changed */
+  readonly gates?: readonly CpuGateView[];
 }
 
 /** One thing that happened, already phrased for people, with the values as they were. */
@@ -206,12 +246,22 @@ export interface EventView {
   readonly fields: Readonly<Record<string, string | number | boolean | null>>;
 }
 
+/** A named moment of a scenario (presenter mode walks them). */
+export interface ChapterView {
+  /** virtual time, ns */
+  readonly at: number;
+  readonly title: string;
+  readonly caption: string;
+}
+
 export interface ScenarioMeta {
   readonly id: string;
   readonly title: string;
   readonly summary: string;
   /** `builtin`, or `file` for a scenario loaded as JSON (which may reuse a built-in's id) */
   readonly origin: 'builtin' | 'file';
+  /** the scenario's chapters in time order (absent: none) */
+  readonly chapters?: readonly ChapterView[];
 }
 
 /**
@@ -242,6 +292,12 @@ export interface ProgressView {
   readonly elapsedMs: number;
 }
 
+/**
+ * What a handler bar handles: `nmi` for a superpriority exception, an NMI acknowledge or a
+ * handler the guest ran as an NMI (a pseudo-NMI is an ordinary IRQ to the PE); `fiq`, `irq`.
+ */
+export type TimelineSpanKind = 'irq' | 'fiq' | 'nmi';
+
 /** A handler bar on a PE's lane: from exception entry to return (nesting = preemption). */
 export interface TimelineSpan {
   /** seq of the event that opened it (exception taken or acknowledge): its identity */
@@ -253,7 +309,12 @@ export interface TimelineSpan {
   readonly endSeq: number | null;
   /** 1 = first level above the task */
   readonly depth: number;
-  /** `IRQ 33`, `NMI 40`, `IRQ` (before the acknowledge) */
+  readonly kind: TimelineSpanKind;
+  /** null until the handler read ICC_IAR*_EL1 */
+  readonly intid: number | null;
+  /** the guest's name for it (`uart-pl011`, from its interrupt-handled event), or null */
+  readonly name: string | null;
+  /** `NMI 33 uart-pl011`, `IRQ 27 arch_timer`, `IRQ` (before the acknowledge) */
   readonly label: string;
 }
 
@@ -333,7 +394,22 @@ export interface ExplanationView {
   readonly steps: readonly GateStepView[];
 }
 
-export type LadderMark = 'can-preempt' | 'masked-by-pmr' | 'waits-for-running-priority' | 'nmi';
+/**
+ * The first gate of the explainer's chain that stops a pending interrupt at its CPU interface
+ * (or `can-preempt` / `nmi` when none does): the ladder, the diagram's gate and the explainer
+ * always agree.
+ */
+export type LadderMark =
+  | 'can-preempt'
+  | 'masked-by-pmr'
+  | 'waits-for-running-priority'
+  | 'nmi'
+  /** a group disabled (GICD_CTLR, ICC_IGRPEN*), the Redistributor asleep, no route */
+  | 'blocked'
+  /** PSTATE.I/F (or ALLINT for an NMI) masks it at the PE */
+  | 'masked-by-pe'
+  /** it would pass, but a higher-priority interrupt is first in line */
+  | 'behind-hppi';
 
 export interface LadderView {
   readonly pe: number;
@@ -351,6 +427,8 @@ export interface LadderView {
     readonly priority: number;
     readonly mark: LadderMark;
     readonly reason: string;
+    /** absent from old workers */
+    readonly nmiKind?: NmiKind | null;
   }[];
 }
 

@@ -1,4 +1,4 @@
-import type { InterruptState, InterruptView } from '../protocol/index.ts';
+import type { InterruptState, InterruptView, NmiKind } from '../protocol/index.ts';
 
 export const hex2 = (value: number) => `0x${value.toString(16).toUpperCase().padStart(2, '0')}`;
 
@@ -25,12 +25,32 @@ export function stateLabel(state: InterruptState): string {
   return STATE_LABEL[state];
 }
 
-/** The accessible name of a cell: "SPI 33 pending", "PPI 27 active on PE 1". */
-export function cellLabel(interrupt: InterruptView): string {
-  const parts = [intidName(interrupt), stateLabel(interrupt.state)];
+/**
+ * How an interrupt is an NMI: the GICv3.3 property, or Linux's pseudo-NMI convention (the
+ * guest's NMI priority byte, as the GIC holds it — `pseudoNmiPriority` comes from the worker).
+ */
+export function nmiKindOf(
+  interrupt: Pick<InterruptView, 'nmi' | 'priority'>,
+  pseudoNmiPriority: number | null | undefined,
+): NmiKind | null {
+  if (interrupt.nmi) return 'architected';
+  if (pseudoNmiPriority != null && interrupt.priority === pseudoNmiPriority) return 'pseudo';
+  return null;
+}
+
+/** "pseudo-NMI, priority 0x80" or "NMI (GICv3.3 non-maskable)". */
+export function nmiText(kind: NmiKind, priority: number): string {
+  return kind === 'pseudo'
+    ? `pseudo-NMI, priority ${hex2(priority)}`
+    : 'NMI (GICv3.3 non-maskable)';
+}
+
+/** The accessible name of a cell: "SPI 33 pending", "PPI 23 inactive, disabled, pseudo-NMI, priority 0x80". */
+export function cellLabel(interrupt: InterruptView, nmiKind: NmiKind | null = null): string {
+  const parts = [`${intidName(interrupt)} ${stateLabel(interrupt.state)}`];
   if (!interrupt.enabled) parts.push('disabled');
-  if (interrupt.nmi) parts.push('NMI');
-  return parts.join(' ');
+  if (nmiKind) parts.push(nmiText(nmiKind, interrupt.priority));
+  return parts.join(', ');
 }
 
 export function formatTime(ns: number): string {

@@ -14,6 +14,7 @@ import {
 } from '../machine/index.ts';
 import type {
   CounterRowView,
+  CpuGateView,
   CpuView,
   EventView,
   InjectorMode,
@@ -38,7 +39,8 @@ import {
 } from './engine.ts';
 import { machineSnapshotToJson } from '../machine/snapshot/index.ts';
 import { EventRing } from './event-ring.ts';
-import { buildInspection } from './inspect/index.ts';
+import { buildInspection, type PseudoNmiSetup } from './inspect/index.ts';
+import { gateViews } from './view/gates.ts';
 import { checkRegisterTarget } from './register-target.ts';
 import { TimelineRecorder, type RecorderSnapshot } from './timeline/recorder.ts';
 import { cpuViews, sameCpu } from './view/cpus.ts';
@@ -111,6 +113,7 @@ class MachineEngine implements Engine {
     counters: readonly CounterRowView[];
     injector: string;
     checks: string;
+    gates: string[];
   } | null = null;
   /** interrupts an event touched: an SPI by its INTID, a PE's SGI/PPI as BANKED + 32·pe + INTID */
   #dirtyKeys = new Set<number>();
@@ -121,7 +124,7 @@ class MachineEngine implements Engine {
   #names = new Map<number, string>();
 
   constructor(scenario: Scenario, origin: ScenarioMeta['origin']) {
-    this.scenario = meta(scenario, origin);
+    this.scenario = { ...meta(scenario, origin), chapters: scenario.chapters };
     this.peCount = scenario.machine.pes;
     this.endTime = scenario.runUntil;
     this.#machine = createMachine(scenario);
@@ -232,18 +235,13 @@ class MachineEngine implements Engine {
 
   inspect(pe: number, intid: number | null): InspectionView {
     if (pe < 0 || pe >= this.peCount) throw new InputError(`there is no PE ${pe}`);
-    const guest = this.#fullView().guest;
     // buildInspection only peeks at the model: no event, no log row, no side effect
     return buildInspection({
       gic: this.#machine.gic,
       pe,
       intid,
       masks: this.#machine.peViews().map((p) => p.masks),
-      pseudoNmi: {
-        enabled: guest.nmi === 'pseudo',
-        nmiPriority: guest.nmi === 'pseudo' ? guest.values.nmiPriority : null,
-        irqOffPmr: guest.nmi === 'pseudo' ? guest.values.pmrIrqOff : null,
-      },
+      pseudoNmi: pseudoNmiSetup(this.#fullView()),
       recentWarnings: this.#events
         .items()
         .flatMap((e) => (e.kind === 'gic' && e.event.kind === 'warning' ? [e.event] : [])),
@@ -293,6 +291,7 @@ class MachineEngine implements Engine {
       counters: view.counters,
       injector: JSON.stringify(view.injector),
       checks: JSON.stringify(view.checks),
+      gates: (view.gates ?? []).map((g) => JSON.stringify(g)),
     };
     this.#dirtyKeys.clear();
     this.#allDirty = false;
@@ -356,8 +355,16 @@ class MachineEngine implements Engine {
         sent.checks = checksText;
       }
     }
+    // the gates read the interrupts as now sent (the map holds every one, updated above)
+    const gates = this.#gates([...sent.interrupts.values()]).filter((gate) => {
+      const text = JSON.stringify(gate);
+      if (sent.gates[gate.pe] === text) return false;
+      sent.gates[gate.pe] = text;
+      return true;
+    });
     return {
       time: this.#machine.now(),
+      ...(gates.length ? { gates } : {}),
       ...(changed.length ? { interrupts: changed } : {}),
       ...(cpus.length ? { cpus } : {}),
       ...(counters ? { counters } : {}),
@@ -425,7 +432,19 @@ class MachineEngine implements Engine {
       counters: this.#counters(),
       injector: this.#injector(full.injector),
       checks: full.expectations,
+      gates: this.#gates(Object.values(interrupts)),
     };
+  }
+
+  /** Each CPU interface's gate: its pending interrupts with the explainer's verdict. */
+  #gates(interrupts: readonly InterruptView[]): CpuGateView[] {
+    return gateViews(
+      this.#machine.gic,
+      interrupts,
+      this.peCount,
+      this.#machine.peViews().map((p) => p.masks),
+      pseudoNmiSetup(this.#fullView()),
+    );
   }
 
   #config(full: FullMachineView): MachineConfigView {
@@ -440,6 +459,13 @@ class MachineEngine implements Engine {
       oneOfN: this.#machine.gic.config.oneOfN,
       kernel: full.guest.kernel,
       pseudoNmi: full.guest.nmi === 'pseudo',
+      // the byte the GIC holds: NS Group 1 priorities are shifted with DS=0 (reference §2.4)
+      pseudoNmiPriority:
+        full.guest.nmi === 'pseudo'
+          ? m.security === 'single'
+            ? full.guest.values.nmiPriority
+            : 0x80 | (full.guest.values.nmiPriority >> 1)
+          : null,
       endTime: this.#machine.scenario.runUntil,
     };
   }
@@ -453,6 +479,7 @@ class MachineEngine implements Engine {
         pe: c.pe,
         targetPe: c.targetPe,
         priority: c.priority,
+        kind: c.nmiProperty ? ('architected' as const) : ('pseudo' as const),
       })),
       cursor: Math.max(0, source.nextIndex),
       lastChosen: source.last,
@@ -483,6 +510,15 @@ function sameCounters(a: readonly CounterRowView[], b: readonly CounterRowView[]
         row.perPe.every((n, pe) => n === b[i].perPe[pe]),
     )
   );
+}
+
+function pseudoNmiSetup(view: ReturnType<Machine['view']>): PseudoNmiSetup {
+  const pseudo = view.guest.nmi === 'pseudo';
+  return {
+    enabled: pseudo,
+    nmiPriority: pseudo ? view.guest.values.nmiPriority : null,
+    irqOffPmr: pseudo ? view.guest.values.pmrIrqOff : null,
+  };
 }
 
 function noCandidateHint(mode: InjectorMode): string {

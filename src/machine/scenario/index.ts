@@ -11,4 +11,5 @@ export type {
 } from './schema-actions.ts';
 export type { DeviceConfig } from './schema-devices.ts';
 export type { Expectation } from './schema-expectations.ts';
+export type { Chapter } from './schema-chapters.ts';
 export { toBigInt } from './schema-common.ts';

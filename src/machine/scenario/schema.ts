@@ -5,6 +5,7 @@ import { actionSchema, injectorModeSchema, setupCallSchema } from './schema-acti
 import { deviceSchema } from './schema-devices.ts';
 import { expectationSchema } from './schema-expectations.ts';
 import { int, ruled, timeSchema } from './schema-common.ts';
+import { chaptersSchema } from './schema-chapters.ts';
 
 export const SCENARIO_FORMAT = 'gicscope-scenario';
 export const SCENARIO_VERSION = 1;
@@ -78,6 +79,8 @@ export const scenarioSchema = z.strictObject({
   timeline: z._default(z.array(actionSchema), []),
   runUntil: timeSchema,
   expect: z._default(z.array(expectationSchema), []),
+  /** named moments with a caption, walked by presenter mode */
+  chapters: chaptersSchema,
 });
 
 /** A scenario after validation and defaults (times in ns). */

@@ -1,12 +1,23 @@
+import { useEffect } from 'react';
 import { Controls } from '../views/controls/Controls.tsx';
 import { ConnectionBadge } from '../views/shell/ConnectionBadge.tsx';
 import { ErrorBanner } from '../views/shell/ErrorBanner.tsx';
 import { Notice } from '../views/shell/Notice.tsx';
 import { ScenarioPicker } from '../views/controls/ScenarioPicker.tsx';
 import { Topology } from '../views/topology/Topology.tsx';
-import { InjectorPanel } from '../views/injector/InjectorPanel.tsx';
+import { NmiStory } from '../views/story/NmiStory.tsx';
 import { ScenarioPanel } from '../views/scenario/ScenarioPanel.tsx';
+import { ChapterBar } from '../views/chapters/ChapterBar.tsx';
+import { ShareBar } from '../views/share/ShareBar.tsx';
 import { lazyView } from '../boot/lazy-view.tsx';
+import { BlankScreen } from './BlankScreen.tsx';
+import { Prompt } from './Prompt.tsx';
+import { ShortcutHelp } from './ShortcutHelp.tsx';
+import { SkipLinks } from './SkipLinks.tsx';
+import { selectPresenter } from './ui-store.ts';
+import { useUi } from './ui-instance.ts';
+import { useShortcuts } from './use-shortcuts.ts';
+import { ViewButtons } from './ViewButtons.tsx';
 
 // Off the first screen's critical path: each in its own chunk (the charts bring d3 with them).
 const CpuDetail = lazyView(() => import('../views/cpu/CpuDetail.tsx'), 'CpuDetail');
@@ -25,41 +36,59 @@ const RegistersPanel = lazyView(
 const ItsPanel = lazyView(() => import('../views/its/ItsPanel.tsx'), 'ItsPanel');
 const TracePanel = lazyView(() => import('../views/share/TracePanel.tsx'), 'TracePanel');
 const Timeline = lazyView(() => import('../views/timeline/Timeline.tsx'), 'Timeline');
-import { ShareBar } from '../views/share/ShareBar.tsx';
 
 export function App() {
+  const presenter = useUi(selectPresenter);
+  useShortcuts();
+  // rem-based sizes follow the root: presenter mode sets it to 24 px
+  useEffect(() => {
+    document.documentElement.classList.toggle('presenter', presenter);
+  }, [presenter]);
   return (
-    <div className="app">
+    <div className={`app${presenter ? ' presenter' : ''}`}>
+      <SkipLinks />
       <header className="app-header">
-        <h1>
-          gicscope <span className="tagline">GICv3 made visible</span>
-        </h1>
-        <ScenarioPicker />
-        <ShareBar />
-        <ConnectionBadge />
-      </header>
-      <ErrorBanner />
-      <Notice />
-      <Controls />
-      <main className="layout">
-        <div className="main-column">
-          <Topology />
-          <ItsPanel />
-          <Timeline />
-          <EventLog />
-          <RegistersPanel />
+        <div className="title-row">
+          <h1>
+            gicscope <span className="tagline">GICv3 made visible</span>
+          </h1>
+          <ScenarioPicker />
+          <ShareBar />
+          <ConnectionBadge />
         </div>
-        <aside className="side">
-          <TracePanel />
-          <ScenarioPanel />
-          <InjectorPanel />
-          <CpuDetail />
-          <Explainer />
-          <PriorityLadder />
-          <CountsTable />
-        </aside>
+        <ErrorBanner />
+        <Notice />
+        <Controls>
+          <ViewButtons />
+        </Controls>
+        <ChapterBar />
+        <Prompt />
+      </header>
+      <main className="layout">
+        <div className="stage">
+          <Topology />
+          <NmiStory />
+        </div>
+        <ItsPanel />
+        <Timeline />
+        <div id="details" className="details" tabIndex={-1}>
+          <div className="details-column">
+            <TracePanel />
+            <ScenarioPanel />
+            <Explainer />
+            <PriorityLadder />
+            <CpuDetail />
+          </div>
+          <div className="details-column">
+            <EventLog />
+            <CountsTable />
+            <RegistersPanel />
+          </div>
+        </div>
         <InspectFocus />
       </main>
+      <ShortcutHelp />
+      <BlankScreen />
     </div>
   );
 }

@@ -2,12 +2,15 @@ import { workerPort, type FromWorker, type ToWorker } from '../../protocol/index
 import { GicClient } from '../client/client.ts';
 import { createGicStore, type GicStore } from '../store/create-store.ts';
 import { installTestApi } from '../test-api/install.ts';
+import { createUiStore, type UiStore } from '../app/ui-store.ts';
 import { restoreFromLink } from '../views/share/link/restore.ts';
 
 /** What the page runs on before any view exists: the store and the client that feeds it. */
 export interface Session {
   readonly store: GicStore;
   readonly client: GicClient;
+  /** how the page is shown (presenter mode …): a link may set it before React exists */
+  readonly ui: UiStore;
 }
 
 function startWorker(): Worker {
@@ -23,7 +26,15 @@ export function startSession(page: Window): Session {
   const store = createGicStore();
   const client = new GicClient(store, () => workerPort<ToWorker, FromWorker>(startWorker()));
   installTestApi(page, store, client);
-  // the URL is a link to a view (docs/sharing.md): the scenario, the moment, the selection
-  void client.connect(() => restoreFromLink(page.location.search, client, store));
-  return { store, client };
+  const ui = createUiStore();
+  void client.connect(async () => {
+    // the URL is a link to a view (docs/sharing.md): the scenario, the moment, the selection
+    const { link } = await restoreFromLink(page.location.search, client, store);
+    if (link.state.presenter) ui.getState().setPresenter(true);
+    // with no link state the page opens on a moment that shows something: the first chapter
+    const opening = store.getState().scenario?.chapters?.[0];
+    if (link.state.scenario === null && link.state.t === null && link.state.at === null && opening)
+      await client.runUntil(opening.at);
+  });
+  return { store, client, ui };
 }

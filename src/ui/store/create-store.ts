@@ -93,9 +93,16 @@ function applyDiff(view: MachineView, diff: MachineDiff): MachineView {
     for (const cpu of diff.cpus) next[cpu.pe] = cpu;
     cpus = next;
   }
+  let gates = view.gates;
+  if (diff.gates?.length && gates) {
+    const next = [...gates];
+    for (const gate of diff.gates) next[gate.pe] = gate;
+    gates = next;
+  }
   return {
     ...view,
     time: diff.time,
+    gates,
     interrupts,
     cpus,
     counters: diff.counters ?? view.counters,

@@ -20,7 +20,7 @@ import { interruptName } from './words.ts';
  * comes before the CPU interface: an active interrupt is no HPPI candidate (§4.5 step 1).
  * "Pending" comes late so that a configuration fault is reported even while nothing is raised.
  */
-const CHAIN: readonly Gate[] = [
+export const GATING_CHAIN: readonly Gate[] = [
   enabledGate,
   distributorGroupGate,
   routedGate,
@@ -57,7 +57,7 @@ export function explain(
       steps: [],
     };
   const ctx = gateContext(gic, intid, selectedPe, masks, pseudoNmi);
-  const results = CHAIN.map((gate) => gate(ctx));
+  const results = GATING_CHAIN.map((gate) => gate(ctx));
   const first = results.find((r) => r.summary !== null);
   const where = ctx.pe !== null ? ` on PE ${ctx.pe}` : '';
   return {

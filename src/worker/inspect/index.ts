@@ -7,6 +7,7 @@ import type { InspectionInput } from './input.ts';
 import { buildLadder } from './ladder.ts';
 import { redistributorPanel } from './redistributor-panel.ts';
 
+export { pendingVerdict, type PendingVerdict } from './verdict.ts';
 export type { InspectionInput, PeMasks, PseudoNmiSetup, WarningEvent } from './input.ts';
 
 /**
@@ -21,7 +22,7 @@ export function buildInspection(input: InspectionInput): InspectionView {
     distributor: distributorPanel(gic, intid, recentWarnings),
     redistributor: redistributorPanel(gic, pe, intid, recentWarnings),
     cpuInterface: cpuPanel(gic, pe, recentWarnings),
-    ladder: buildLadder(gic, pe),
+    ladder: buildLadder(gic, pe, input.masks, input.pseudoNmi),
     explanation: intid === null ? null : explain(gic, intid, pe, input.masks, input.pseudoNmi),
     ...(gic.config.its ? { its: itsPanel(gic, pe, intid) } : {}),
   };

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildLadder } from './ladder.ts';
-import { linuxLikeGic, spi } from './testing.ts';
+import { explain } from './explanation.ts';
+import { mmio } from './catalogue.ts';
+import { linuxLikeGic, spi, unmasked } from './testing.ts';
 
 describe('the priority ladder of a CPU interface (reference §4.3–§4.5)', () => {
   it('marks each pending interrupt: can preempt, waits for the running priority, masked by PMR', () => {
@@ -20,7 +22,7 @@ describe('the priority ladder of a CPU interface (reference §4.3–§4.5)', () 
       [40, 'waits-for-running-priority'],
       [41, 'masked-by-pmr'],
     ]);
-    expect(ladder.pending[2].reason).toBe('0xC0 is not < PMR 0xC0: masked by PMR');
+    expect(ladder.pending[2].reason).toBe('priority 0xC0 is not < PMR 0xC0: masked by PMR');
     expect(ladder.pending[1].reason).toContain(
       'group priority 0xA0 is not < running priority 0x90',
     );
@@ -56,5 +58,50 @@ describe('the priority ladder of a CPU interface (reference §4.3–§4.5)', () 
     const ladder = buildLadder(gic, 1);
     expect(ladder.nmiActive).toBe(true);
     expect(ladder.runningNmi).toBe(true);
+  });
+
+  it('agrees with the explainer: a Group 0 SPI with ICC_IGRPEN0_EL1 = 0 is blocked, not "can be taken"', () => {
+    const gic = linuxLikeGic();
+    // GICD_CTLR.EnableGrp0 on, so the first gate that stops it is the CPU interface's group enable
+    gic.writeDistributor(mmio('GICD_CTLR').offset, 0x13, 4);
+    spi(gic, 44, { priority: 0x60 });
+    const g0 = mmio('GICD_IGROUPR<n>', 1).offset;
+    gic.writeDistributor(g0, Number(gic.readDistributor(g0, 4)) & ~(1 << 12), 4);
+    const masks = [unmasked, unmasked];
+    const setup = { enabled: false, nmiPriority: null };
+    const [rung] = buildLadder(gic, 1, masks, setup).pending;
+    const first = explain(gic, 44, 1, masks, setup).steps.find((s) => s.verdict === 'blocked');
+    expect(first?.check).toContain('ICC_IGRPEN0_EL1');
+    expect(rung).toMatchObject({ intid: 44, mark: 'blocked', reason: first?.detail });
+  });
+
+  it('PSTATE.I on the PE masks an interrupt the CPU interface would pass', () => {
+    const gic = linuxLikeGic();
+    spi(gic, 42, { priority: 0x60 });
+    const masked = [unmasked, { i: true, f: false, allint: false }];
+    const [rung] = buildLadder(gic, 1, masked).pending;
+    expect(rung.mark).toBe('masked-by-pe');
+    expect(buildLadder(gic, 1, [unmasked, unmasked]).pending[0].mark).toBe('can-preempt');
+  });
+
+  it('a pending interrupt behind a higher priority one waits its turn', () => {
+    const gic = linuxLikeGic();
+    spi(gic, 42, { priority: 0x60 });
+    spi(gic, 43, { priority: 0x70 });
+    const marks = buildLadder(gic, 1, [unmasked, unmasked]).pending.map((r) => [r.intid, r.mark]);
+    expect(marks).toEqual([
+      [42, 'can-preempt'],
+      [43, 'behind-hppi'],
+    ]);
+  });
+
+  it('names a pseudo-NMI by its priority', () => {
+    const gic = linuxLikeGic();
+    spi(gic, 33, { priority: 0x80 });
+    const [rung] = buildLadder(gic, 1, [unmasked, unmasked], {
+      enabled: true,
+      nmiPriority: 0x80,
+    }).pending;
+    expect(rung).toMatchObject({ nmiKind: 'pseudo', mark: 'can-preempt' });
   });
 });

@@ -46,7 +46,113 @@ describe('timeline recorder', () => {
     r.record(
       gic(9, { kind: 'priority-dropped', pe: 1, intid: 33, nmi: false, runningPriority: 0xff }),
     );
-    expect(r.drain()!.spans).toMatchObject([{ pe: 1, start: 5, end: 9, label: 'INTID 33' }]);
+    expect(r.drain()!.spans).toMatchObject([
+      { pe: 1, start: 5, end: 9, kind: 'irq', intid: 33, name: null, label: 'IRQ 33' },
+    ]);
+  });
+
+  it('an acknowledge-opened bar is an NMI at an NMI acknowledge, a FIQ from ICC_IAR0_EL1', () => {
+    const r = new TimelineRecorder();
+    r.record(gic(5, { kind: 'acknowledged', pe: 0, intid: 40, nmi: true, runningPriority: 0 }));
+    r.record(
+      gic(6, {
+        kind: 'acknowledged',
+        pe: 1,
+        intid: 29,
+        nmi: false,
+        register: 'ICC_IAR0_EL1',
+        runningPriority: 0x10,
+      }),
+    );
+    expect(r.drain()!.spans.map((s) => [s.kind, s.label])).toEqual([
+      ['nmi', 'NMI 40'],
+      ['fiq', 'FIQ 29'],
+    ]);
+  });
+
+  it('a superpriority exception is an NMI bar; FIQ exceptions are FIQ bars', () => {
+    const r = new TimelineRecorder();
+    r.record(at(5, { kind: 'exception-taken', pe: 0, exception: 'superpriority-irq', depth: 1 }));
+    r.record(at(6, { kind: 'exception-taken', pe: 1, exception: 'fiq', depth: 1 }));
+    expect(r.drain()!.spans.map((s) => [s.kind, s.intid, s.label])).toEqual([
+      ['nmi', null, 'NMI'],
+      ['fiq', null, 'FIQ'],
+    ]);
+  });
+
+  it("a pseudo-NMI handler is an NMI bar with its INTID and the guest's name for it", () => {
+    const r = new TimelineRecorder();
+    r.record(at(10, { kind: 'exception-taken', pe: 0, exception: 'irq', depth: 1 }));
+    r.record(
+      gic(11, { kind: 'acknowledged', pe: 0, intid: 33, nmi: false, runningPriority: 0x80 }),
+    );
+    expect(r.drain()!.spans).toMatchObject([{ kind: 'irq', label: 'IRQ 33', end: null }]);
+    r.record(
+      at(12, {
+        kind: 'interrupt-handled',
+        pe: 0,
+        intid: 33,
+        name: 'uart-pl011',
+        nmi: true,
+        count: 1,
+      }),
+    );
+    r.record(at(15, { kind: 'exception-returned', pe: 0, exception: 'irq', depth: 0, intid: 33 }));
+    expect(r.drain()!.spans).toEqual([
+      {
+        id: expect.any(Number) as number,
+        pe: 0,
+        start: 10,
+        end: 15,
+        endSeq: expect.any(Number) as number,
+        depth: 1,
+        kind: 'nmi',
+        intid: 33,
+        name: 'uart-pl011',
+        label: 'NMI 33 uart-pl011',
+      },
+    ]);
+  });
+
+  it('an ordinary handler keeps its kind and gains its name', () => {
+    const r = new TimelineRecorder();
+    r.record(at(10, { kind: 'exception-taken', pe: 0, exception: 'irq', depth: 1 }));
+    r.record(
+      gic(11, { kind: 'acknowledged', pe: 0, intid: 27, nmi: false, runningPriority: 0xa0 }),
+    );
+    r.record(
+      at(12, {
+        kind: 'interrupt-handled',
+        pe: 0,
+        intid: 27,
+        name: 'arch_timer',
+        nmi: false,
+        count: 1,
+      }),
+    );
+    expect(r.drain()!.spans).toMatchObject([
+      { kind: 'irq', intid: 27, name: 'arch_timer', label: 'IRQ 27 arch_timer' },
+    ]);
+  });
+
+  it('a checkpoint keeps what an open bar learned (kind, INTID, name)', () => {
+    const r = new TimelineRecorder();
+    r.record(at(10, { kind: 'exception-taken', pe: 0, exception: 'irq', depth: 1 }));
+    r.record(
+      gic(11, { kind: 'acknowledged', pe: 0, intid: 33, nmi: false, runningPriority: 0x80 }),
+    );
+    r.record(
+      at(12, { kind: 'interrupt-handled', pe: 0, intid: 33, name: 'uart', nmi: true, count: 1 }),
+    );
+    const snapshot = r.snapshot();
+    r.drain();
+    const other = new TimelineRecorder();
+    other.restore(JSON.parse(JSON.stringify(snapshot)) as typeof snapshot);
+    r.record(at(15, { kind: 'exception-returned', pe: 0, exception: 'irq', depth: 0, intid: 33 }));
+    other.record(
+      at(15, { kind: 'exception-returned', pe: 0, exception: 'irq', depth: 0, intid: 33 }),
+    );
+    expect(other.drain()!.spans).toMatchObject([{ end: 15, label: 'NMI 33 uart' }]);
   });
 
   it('PMR steps from ICC_PMR_EL1 writes; SGIs and injections are instants on their PE', () => {

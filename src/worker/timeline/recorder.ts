@@ -3,6 +3,7 @@ import type {
   TimelineDelta,
   TimelineInstant,
   TimelineSpan,
+  TimelineSpanKind,
   TimelineStep,
 } from '../../protocol/index.ts';
 
@@ -11,8 +12,9 @@ interface OpenSpan {
   readonly pe: number;
   readonly start: number;
   readonly depth: number;
-  label: string;
+  kind: TimelineSpanKind;
   intid: number | null;
+  name: string | null;
   /** opened by an acknowledge (a recording without exception events), closed by its EOI */
   readonly byAcknowledge: boolean;
 }
@@ -28,7 +30,16 @@ export interface RecorderSnapshot {
  */
 const PENDING_LIMIT = 3000;
 
-const EXCEPTION_LABEL = { irq: 'IRQ', fiq: 'FIQ', 'superpriority-irq': 'NMI' } as const;
+const EXCEPTION_KIND = { irq: 'irq', fiq: 'fiq', 'superpriority-irq': 'nmi' } as const;
+
+/** "NMI 33 uart-pl011", "IRQ 27", "FIQ" (before the acknowledge) */
+export function spanLabel(
+  kind: TimelineSpanKind,
+  intid: number | null,
+  name: string | null,
+): string {
+  return [kind.toUpperCase(), intid ?? '', name ?? ''].filter((p) => p !== '').join(' ');
+}
 
 /** The low byte of a `0x…` value (a PMR write): no BigInt, this runs for every PMR write. */
 function hexValue(value: string): number | null {
@@ -39,7 +50,8 @@ function hexValue(value: string): number | null {
 
 /**
  * Builds the timeline from every machine event as it happens — handler bars (exception entry to
- * ERET, labelled at the acknowledge), PMR and running-priority steps, NMI / SGI / injection
+ * ERET; the INTID from the acknowledge, the guest's name for it and whether it ran as an NMI from
+ * its interrupt-handled event), PMR and running-priority steps, NMI / SGI / injection
  * instants — so that no bar is left open or missing when the log skips events.
  */
 export class TimelineRecorder {
@@ -60,14 +72,29 @@ export class TimelineRecorder {
           pe: event.pe,
           start: event.at,
           depth: event.depth,
-          label: EXCEPTION_LABEL[event.exception],
+          kind: EXCEPTION_KIND[event.exception],
           intid: null,
+          name: null,
           byAcknowledge: false,
         });
         return;
       case 'exception-returned': {
         const index = this.#open.findLastIndex((s) => s.pe === event.pe && !s.byAcknowledge);
         if (index >= 0) this.#close(index, event.seq, event.at);
+        return;
+      }
+      case 'interrupt-handled': {
+        // the guest's own word: a pseudo-NMI is an ordinary IRQ to the PE, an NMI to Linux
+        const span = this.#open.findLast(
+          (s) => s.pe === event.pe && (s.intid === event.intid || s.intid === null),
+        );
+        if (!span) return;
+        const kind = event.nmi ? 'nmi' : span.kind;
+        if (span.intid === event.intid && span.name === event.name && span.kind === kind) return;
+        span.intid ??= event.intid;
+        span.name = event.name;
+        span.kind = kind;
+        this.#emit(span, null, null);
         return;
       }
       case 'nmi-injected':
@@ -98,7 +125,7 @@ export class TimelineRecorder {
         const top = this.#open.findLast((s) => s.pe === e.pe);
         if (top && !top.byAcknowledge && top.intid === null) {
           top.intid = e.intid;
-          top.label = `${e.nmi ? 'NMI' : top.label} ${e.intid}`;
+          if (e.nmi) top.kind = 'nmi';
           this.#emit(top, null, null);
         } else {
           const depth = this.#open.filter((s) => s.pe === e.pe).length + 1;
@@ -107,8 +134,10 @@ export class TimelineRecorder {
             pe: e.pe,
             start: event.at,
             depth,
-            label: `INTID ${e.intid}`,
+            // Group 0 is always signalled as FIQ
+            kind: e.nmi ? 'nmi' : e.register === 'ICC_IAR0_EL1' ? 'fiq' : 'irq',
             intid: e.intid,
+            name: null,
             byAcknowledge: true,
           });
         }
@@ -230,7 +259,10 @@ export class TimelineRecorder {
       end,
       endSeq,
       depth: span.depth,
-      label: span.label,
+      kind: span.kind,
+      intid: span.intid,
+      name: span.name,
+      label: spanLabel(span.kind, span.intid, span.name),
     });
   }
 

@@ -95,7 +95,9 @@ export function eventView(event: MachineEvent): EventView {
         ? { i: event.masks.i, f: event.masks.f, allint: event.masks.allint }
         : event.kind === 'exception-taken' || event.kind === 'exception-returned'
           ? { exception: event.exception, depth: event.depth }
-          : {};
+          : event.kind === 'interrupt-handled'
+            ? { name: event.name, nmi: event.nmi, count: event.count }
+            : {};
   return {
     seq: event.seq,
     time: event.at,

@@ -41,6 +41,20 @@ export const binaryPoint: ScenarioInput = {
     { at: '116us', do: 'raise-line', intid: 41 },
   ],
   runUntil: '200us',
+  chapters: [
+    {
+      at: '56us',
+      title: 'A higher priority could preempt',
+      caption:
+        'dev-a0 (0xA0) is active. dev-90 (0x90) is pending: with BPR1 at its minimum every bit is group priority, 0x90 < 0xA0, so the IRQ line rises.',
+    },
+    {
+      at: '117us',
+      title: 'After BPR1 = 6: one group',
+      caption:
+        'Only bits [7:6] are group priority now: 0x90 and 0xA0 are both group 0x80, so dev-90 no longer preempts — it is first in line, ahead of dev-b0.',
+    },
+  ],
   expect: [
     {
       at: '56us',

@@ -82,4 +82,29 @@ export const itsTrigger: ScenarioInput = {
     },
     { at: '350us', check: 'lpi', intid: 8195, pe: 3, pending: false, note: 'INT found no device' },
   ],
+  chapters: [
+    {
+      at: '150.55us',
+      title: 'INT: both LPIs are taken',
+      caption:
+        'INT makes LPI 8195 pending on CPU 3 and LPI 8196 on CPU 2, exactly as an MSI would; both are acknowledged.',
+    },
+    {
+      at: '220us',
+      title: 'Disabled and invalidated: pending, not delivered',
+      caption:
+        '8195 was disabled in the table and INV told the Redistributor. INT now leaves it pending but undelivered.',
+    },
+    {
+      at: '260.022us',
+      title: 'INVALL makes it visible again',
+      caption:
+        'Enabled in the table again and made visible with INVALL, the pending LPI 8195 is taken at once.',
+    },
+    {
+      at: '300us',
+      title: 'MAPD V=0: INT is a command error',
+      caption: 'Device 2 is unmapped; its INT is a command error and nothing becomes pending.',
+    },
+  ],
 };

@@ -39,4 +39,24 @@ export const lpiAffinityMovi: ScenarioInput = {
       note: 'the pending one moved too',
     },
   ],
+  chapters: [
+    {
+      at: '150.02us',
+      title: 'Completions on CPU 0',
+      caption:
+        "Each disk completion is an MSI that the ITS turns into LPI 8192 on CPU 0's collection; CPU 0 takes it.",
+    },
+    {
+      at: '250us',
+      title: 'Pending on CPU 0, masked',
+      caption:
+        "CPU 0 is in a critical section: the next completion waits, pending in CPU 0's Redistributor.",
+    },
+    {
+      at: '255us',
+      title: 'MOVI moves the pending LPI',
+      caption:
+        "echo 2 > smp_affinity: MOVI points the event at CPU 1's collection, then SYNC. The pending LPI moves with it and CPU 1 takes it.",
+    },
+  ],
 };

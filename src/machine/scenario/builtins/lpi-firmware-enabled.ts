@@ -36,4 +36,18 @@ export const lpiFirmwareEnabled: ScenarioInput = {
       note: "still firmware's table",
     },
   ],
+  chapters: [
+    {
+      at: '9us',
+      title: 'The new tables are ignored',
+      caption:
+        "EnableLPIs was already 1: the kernel's GICR_PROPBASER/PENDBASER writes are ignored (warning lpi-table-base-locked) and the Redistributor keeps firmware's tables.",
+    },
+    {
+      at: '200us',
+      title: 'The MSI is never delivered',
+      caption:
+        "The disk's MSI makes LPI 8192 pending, but firmware's table, the one the Redistributor reads, has it disabled: it stays pending.",
+    },
+  ],
 };

@@ -61,4 +61,24 @@ export const lpiNoInv: ScenarioInput = {
     },
     { at: '400us', check: 'lpi', intid: 8192, pe: 0, pending: false, stale: false },
   ],
+  chapters: [
+    {
+      at: '160us',
+      title: '0x80 in memory, 0xc0 in the cache',
+      caption:
+        "The driver wrote priority 0x80 to LPI 8192's configuration byte but sent no INV: the Redistributor still uses the 0xc0 it cached. CPU 0 runs with PMR 0xa0.",
+    },
+    {
+      at: '200us',
+      title: 'The MSI waits behind the PMR',
+      caption:
+        'LPI 8192 is pending at 0xc0 as the Redistributor sees it; 0xc0 is not < PMR 0xa0, so CPU 0 does not take it, although the table says 0x80.',
+    },
+    {
+      at: '300.108us',
+      title: 'INV, and it is taken at once',
+      caption:
+        'The INV makes the Redistributor read the byte again: 0x80 < 0xa0, so CPU 0 acknowledges LPI 8192 immediately.',
+    },
+  ],
 };

@@ -42,4 +42,24 @@ export const msiNic: ScenarioInput = {
     },
     { at: '400us', check: 'lpi', intid: 8192, pe: 0, pending: false, enabled: true },
   ],
+  chapters: [
+    {
+      at: '31us',
+      title: 'The NIC is mapped',
+      caption:
+        'The driver laid out the LPI and ITS tables, mapped a collection per CPU (MAPC), the NIC (MAPD, DeviceID 0x8) and its four vectors (MAPTI), and enabled each LPI with an INV.',
+    },
+    {
+      at: '150.02us',
+      title: 'The first packet',
+      caption:
+        "The NIC writes vector 0 to GITS_TRANSLATER. The ITS translates DeviceID 0x8 → ITT → collection 0 → PE 0's Redistributor: LPI 8192 becomes pending and PE 0 takes it.",
+    },
+    {
+      at: '210.02us',
+      title: 'One queue per CPU',
+      caption:
+        'Vectors 1–3 arrive on PEs 1–3 through their own collections; /proc/interrupts counts one ITS-MSI row per queue.',
+    },
+  ],
 };

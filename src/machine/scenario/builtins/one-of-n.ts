@@ -29,6 +29,19 @@ export const oneOfN: ScenarioInput = {
     },
   ],
   runUntil: '250us',
+  chapters: [
+    {
+      at: '50.05us',
+      title: '1-of-N: the Distributor chooses',
+      caption:
+        'GICD_IROUTER48.IRM = 1: SPI 48 may go to any participating PE. This machine picks round-robin; the first goes to PE 0.',
+    },
+    {
+      at: '80.05us',
+      title: 'Round the PEs',
+      caption: 'Each new edge goes to the next PE after the last recipient: PE 1, PE 2, now PE 3.',
+    },
+  ],
   expect: [0, 1, 2, 3].map((pe) => ({
     at: '250us',
     check: 'counter' as const,

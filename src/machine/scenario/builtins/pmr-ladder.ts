@@ -28,6 +28,31 @@ export const pmrLadder: ScenarioInput = {
     { at: '210us', do: 'inject-nmi' },
   ],
   runUntil: '300us',
+  chapters: [
+    {
+      at: '65us',
+      title: 'eth0 waits behind PMR',
+      caption:
+        'PE 0 is in local_irq_disable() (PMR 0xC0). eth0 (SPI 40) is pending at 0xC0, and 0xC0 is not < 0xC0: it stays behind the gate.',
+    },
+    {
+      at: '81us',
+      title: 'The NMI passes the same gate',
+      caption:
+        'SPI 33 is a pseudo-NMI at 0x80: 0x80 < PMR 0xC0, so PE 0 takes it while eth0 still waits.',
+    },
+    {
+      at: '154us',
+      title: 'Interrupts back on: eth0 at last',
+      caption: 'local_irq_enable() writes PMR 0xE0 and eth0 is taken.',
+    },
+    {
+      at: '211us',
+      title: 'An NMI inside an IRQ handler',
+      caption:
+        'Linux runs IRQ handlers with PMR 0xC0 and PSTATE.I clear, so the NMI (0x80) preempts the mmc0 handler: two handlers on the stack.',
+    },
+  ],
   expect: [
     {
       at: '100us',

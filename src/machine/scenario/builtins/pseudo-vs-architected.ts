@@ -32,6 +32,20 @@ export const pseudoVsArchitected: ScenarioInput = {
     { at: '250us', do: 'leave-critical-section', pe: 2 },
   ],
   runUntil: '300us',
+  chapters: [
+    {
+      at: '101us',
+      title: 'An NMI by priority',
+      caption:
+        'SPI 33 is a pseudo-NMI: priority 0x80 < PMR 0xC0 on PE 0. Linux recognises it after ICC_IAR1_EL1 by the running priority 0x80.',
+    },
+    {
+      at: '151us',
+      title: 'An NMI by property',
+      caption:
+        'SPI 40 has the GICv3.3 non-maskable property: superpriority, not masked by PMR nor by PSTATE.I on PE 2, acknowledged with ICC_NMIAR1_EL1.',
+    },
+  ],
   expect: [
     { at: '300us', check: 'injections', chosen: [33, 40, 40] },
     { at: '300us', check: 'counter', intid: 33, pe: 0, count: { equals: 1 } },

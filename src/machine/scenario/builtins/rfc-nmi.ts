@@ -37,6 +37,32 @@ export const rfcNmi: ScenarioInput = {
     ...pes.map((pe) => ({ at: '300us', do: 'leave-critical-section' as const, pe })),
   ],
   runUntil: '400us',
+  chapters: [
+    {
+      at: '101us',
+      title: 'The first NMI gets through',
+      caption:
+        'Every CPU masks IRQs with PMR 0xC0, not PSTATE.I. Inject NMI raised SPI 33, a pseudo-NMI at 0x80 < 0xC0: PE 0 takes it while the timers (PPI 27 at 0xC0) wait.',
+    },
+    {
+      at: '151us',
+      title: 'Round-robin: the next candidate',
+      caption:
+        'The next press raises the next candidate, SPI 40 → PE 1: the RFC rotated over every enabled interrupt at the NMI priority.',
+    },
+    {
+      at: '280us',
+      title: 'Four NMIs, no timer tick',
+      caption:
+        'Four injections alternated 33, 40, 33, 40. The timers on every PE are still pending at 0xC0, held back by PMR 0xC0.',
+    },
+    {
+      at: '301us',
+      title: 'local_irq_enable(): the timers are taken',
+      caption:
+        'At 300 µs the CPUs write PMR 0xE0 again: 0xC0 < 0xE0, and the waiting timer interrupts are taken at last.',
+    },
+  ],
   expect: [
     {
       at: '280us',

@@ -25,6 +25,25 @@ export const sgiIpi: ScenarioInput = {
     { at: '170us', do: 'send-ipi', from: 0, ipi: 6, to: 'others' },
   ],
   runUntil: '300us',
+  chapters: [
+    {
+      at: '50.05us',
+      title: 'A reschedule IPI to the others',
+      caption: 'PE 0 writes ICC_SGI1R_EL1 with a target list: SGI 0 becomes pending on PEs 1–3.',
+    },
+    {
+      at: '140.05us',
+      title: 'IRM = 1: all but self',
+      caption:
+        'A raw ICC_SGI1R_EL1 write with IRM = 1 from PE 3 reaches every other PE. Linux never does this.',
+    },
+    {
+      at: '171us',
+      title: 'The NMI backtrace IPI',
+      caption:
+        'SGI 6 is a pseudo-NMI (0x80): it reaches PE 1 although PE 1 has interrupts disabled (PMR 0xC0).',
+    },
+  ],
   expect: [
     {
       at: '300us',

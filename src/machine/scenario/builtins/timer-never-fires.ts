@@ -36,6 +36,31 @@ export const timerNeverFires: ScenarioInput = {
     { at: '800us', do: 'write-register', target: irouter40, value: 0 },
   ],
   runUntil: '900us',
+  chapters: [
+    {
+      at: '150us',
+      title: 'Group 0: never signalled',
+      caption:
+        'PPI 27 was moved to Group 0 in GICR_IGROUPR0. Linux never sets ICC_IGRPEN0_EL1, so PE 1 never sees the timer.',
+    },
+    {
+      at: '350us',
+      title: 'The Redistributor is asleep',
+      caption: 'GICR_WAKER.ProcessorSleep = 1 on PE 1: its Redistributor forwards nothing.',
+    },
+    {
+      at: '550us',
+      title: 'PMR 0 masks everything',
+      caption:
+        'ICC_PMR_EL1 = 0 on PE 1: no priority is below 0x00, so every interrupt waits behind the gate.',
+    },
+    {
+      at: '750us',
+      title: 'Routed nowhere',
+      caption:
+        'GICD_IROUTER40 names affinity 0.0.0.7, a PE that does not exist: the RTC SPI stays pending in the Distributor.',
+    },
+  ],
   expect: [
     {
       at: '199us',

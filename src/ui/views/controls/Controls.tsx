@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import type { ReactNode } from 'react';
 import {
   selectCanStepBack,
   selectPlaying,
@@ -15,7 +15,7 @@ import { Progress } from './Progress.tsx';
 
 const SPEEDS = [0.1, 0.25, 0.5, 1, 2, 5, 10, 100, 1000, 10000, Infinity];
 
-export function Controls() {
+export function Controls({ children }: { readonly children?: ReactNode }) {
   const client = useClient();
   // a long operation (run until, run to end…) is paused by the same button as playback
   const progress = useGic(selectProgress);
@@ -26,25 +26,6 @@ export function Controls() {
   const ready = status === 'ready' && scenario !== null;
   const speed = useGic(selectSpeed);
   const time = useGic(selectTime);
-
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      const target = event.target as HTMLElement | null;
-      if (target?.closest('input, select, textarea, [contenteditable="true"]')) return;
-      if (event.key === ' ') {
-        event.preventDefault();
-        void (playing ? client.pause() : client.play());
-      } else if (event.key === 'ArrowRight' || event.key === 'PageDown') {
-        event.preventDefault();
-        void client.step();
-      } else if (event.key === 'ArrowLeft' || event.key === 'PageUp') {
-        event.preventDefault();
-        void client.stepBack();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [client, playing]);
 
   return (
     <div className="controls" role="toolbar" aria-label="Playback">
@@ -57,10 +38,15 @@ export function Controls() {
           Play
         </button>
       )}
-      <button type="button" onClick={() => void client.step()} disabled={!ready}>
+      <button type="button" onClick={() => void client.step()} disabled={!ready} title="Step (→)">
         Step
       </button>
-      <button type="button" onClick={() => void client.step(1, 'acknowledge')} disabled={!ready}>
+      <button
+        type="button"
+        className="step-interrupt"
+        onClick={() => void client.step(1, 'acknowledge')}
+        disabled={!ready}
+      >
         Step to next interrupt
       </button>
       <button
@@ -91,6 +77,7 @@ export function Controls() {
       </output>
       <NmiButton disabled={!ready} />
       <Progress />
+      {children}
     </div>
   );
 }

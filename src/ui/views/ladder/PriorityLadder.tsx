@@ -1,22 +1,32 @@
 import '../inspect.css';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { hex2 } from '../../format.ts';
 import { selectInspection, selectSelectedKey, useCalm } from '../../store/index.ts';
 import { useGic, useGicStore } from '../../store/instance.ts';
 import { keyOf, parseKey } from '../selection/keys.ts';
-import { ladderGeometry, MARK_TEXT } from './geometry.ts';
+import { ladderGeometry, MARK_TEXT, rungNmi } from './geometry.ts';
 import { createLadderChart, type LadderChart } from './ladder-chart.ts';
-
-const BOX = { width: 420, height: 300, scaleX: 56, margin: 8 };
-const hex2 = (v: number) => `0x${v.toString(16).toUpperCase().padStart(2, '0')}`;
 
 /** The selected PE's priorities on one 0x00–0xFF scale, and the same facts as a list. */
 export function PriorityLadder() {
   const ladder = useCalm(selectInspection)?.ladder ?? null;
   const selected = parseKey(useGic(selectSelectedKey));
   const store = useGicStore();
+  const hostRef = useRef<HTMLDivElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
   const chartRef = useRef<LadderChart | null>(null);
+  const [width, setWidth] = useState(420);
   const hasLadder = ladder !== null;
+
+  useEffect(() => {
+    const host = hostRef.current;
+    if (!host) return;
+    const measure = () => setWidth(Math.max(280, Math.floor(host.clientWidth)));
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(host);
+    return () => observer.disconnect();
+  }, [hasLadder]);
 
   useEffect(() => {
     if (!svgRef.current) return;
@@ -35,22 +45,22 @@ export function PriorityLadder() {
 
   const selectedIntid = selected?.intid ?? null;
   useEffect(() => {
-    if (ladder) chartRef.current?.update(ladderGeometry(ladder, BOX), selectedIntid);
-  }, [ladder, selectedIntid]);
+    if (ladder) chartRef.current?.update(ladderGeometry(ladder, width), selectedIntid);
+  }, [ladder, selectedIntid, width]);
 
   return (
     <section className="panel ladder" aria-label="Priority ladder">
       <h2>Priority ladder {ladder && <small>PE {ladder.pe}</small>}</h2>
       {ladder ? (
         <>
-          <svg
-            ref={svgRef}
-            viewBox={`0 0 ${BOX.width} ${BOX.height}`}
-            width={BOX.width}
-            height={BOX.height}
-            role="img"
-            aria-label={`Priorities of PE ${ladder.pe}: PMR ${hex2(ladder.pmr)}, running priority ${hex2(ladder.runningPriority)}`}
-          />
+          <div ref={hostRef} className="ladder-host">
+            <svg
+              ref={svgRef}
+              width="100%"
+              role="group"
+              aria-label={`Priorities of PE ${ladder.pe}: PMR ${hex2(ladder.pmr)}, running priority ${hex2(ladder.runningPriority)}`}
+            />
+          </div>
           <p className="ladder-facts">
             PMR {hex2(ladder.pmr)} · running priority {hex2(ladder.runningPriority)}
             {ladder.runningNmi ? ' (NMI)' : ''} · group priority mask {hex2(ladder.groupMask)} ·
@@ -68,7 +78,10 @@ export function PriorityLadder() {
                 >
                   INTID {p.intid} {hex2(p.priority)}: {MARK_TEXT[p.mark]}
                 </button>{' '}
-                <span className="reason">{p.reason}</span>
+                <span className="reason">
+                  {rungNmi(p) && `${rungNmi(p)} · `}
+                  {p.reason}
+                </span>
               </li>
             ))}
           </ul>

@@ -65,7 +65,7 @@ export function RegistersPanel() {
         {outcome ?? 'Type a value and press Enter to write it through the model.'}
       </p>
       {inspection ? (
-        <>
+        <div className="table-scroll">
           <RegisterTable
             caption="GICD"
             registers={inspection.distributor}
@@ -84,7 +84,7 @@ export function RegistersPanel() {
             pe={inspection.pe}
             actions={actions}
           />
-        </>
+        </div>
       ) : (
         <p className="placeholder-text">Load a scenario to see its registers.</p>
       )}

@@ -7,6 +7,8 @@ import { saveFile } from './save-file.ts';
 import { TraceProgress } from './TraceProgress.tsx';
 import { useOpenFile } from './use-open-file.ts';
 import { useLinkSync } from './link/use-link-sync.ts';
+import { selectPresenter } from '../../app/ui-store.ts';
+import { useUi } from '../../app/ui-instance.ts';
 import './share.css';
 
 const ACCEPT = '.json,.log,.gz,.txt,application/json,application/gzip,text/plain';
@@ -18,7 +20,8 @@ export function ShareBar() {
   const status = useGic(selectStatus);
   const scenario = useGic(selectScenario);
   const { opening, openFile, openUrl } = useOpenFile();
-  const { copy } = useLinkSync();
+  const presenter = useUi(selectPresenter);
+  const { copy } = useLinkSync(presenter);
   const input = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
   const [said, setSaid] = useState<string | null>(null);

@@ -4,23 +4,65 @@ import {
   selectCpus,
   selectEventsVersion,
   selectBusy,
+  selectCursor,
   selectTimelineVersion,
 } from '../../store/index.ts';
 import { useClient, useGic, useGicStore } from '../../store/instance.ts';
 import { newestOnly, timelineModel } from './model.ts';
 import { createTimelineChart, type TimelineChart } from './timeline-chart.ts';
 
-// during playback the chart redraws once a second, with the newest bars only (newestOnly), or
-// less often when a redraw takes long (a 100 ms redraw comes every 5 s)
-const REDRAW_WHILE_PLAYING_MS = 1000;
+/**
+ * During playback the chart follows the clock a few times a second, with the newest bars only
+ * (newestOnly); when a redraw takes long, once a second or less often (a 100 ms redraw comes
+ * every 5 s).
+ */
+const REDRAW_FAST_MS = 250;
+const REDRAW_SLOW_MS = 1000;
+const SLOW_DRAW_MS = 6;
 const REDRAW_COST_FACTOR = 50;
 
-/** One lane per PE over virtual time, at the shared cursor; drag the cursor (or ←/→ on it) to move. */
+function TimelineLegend() {
+  return (
+    <ul className="timeline-legend" aria-label="Timeline legend">
+      <li>
+        <span className="key bar-irq" aria-hidden="true" /> IRQ handler
+      </li>
+      <li>
+        <span className="key bar-nmi" aria-hidden="true" /> NMI handler (pseudo or GICv3.3)
+      </li>
+      <li>
+        <span className="key bar-open" aria-hidden="true" /> still running (dashed)
+      </li>
+      <li>
+        <span className="key line-pmr" aria-hidden="true" /> PMR (dashed): the priority mask
+      </li>
+      <li>
+        <span className="key line-rpr" aria-hidden="true" /> RPR: the running priority
+      </li>
+      <li>
+        <span aria-hidden="true" className="glyph-nmi">
+          ▲
+        </span>{' '}
+        inject ·{' '}
+        <span aria-hidden="true" className="glyph-nmi">
+          ◆
+        </span>{' '}
+        NMI acknowledged · <span aria-hidden="true">●</span> SGI
+      </li>
+    </ul>
+  );
+}
+
+/**
+ * One lane per PE over virtual time at the shared cursor, with an axis and a legend; drag the
+ * cursor (or ←/→ on it) to move.
+ */
 export function Timeline() {
   const store = useGicStore();
   const client = useClient();
   const eventsVersion = useGic(selectEventsVersion);
   const timelineVersion = useGic(selectTimelineVersion);
+  const cursorNow = useGic(selectCursor);
   const peCount = useGic(selectCpus)?.length ?? 0;
   const svgRef = useRef<SVGSVGElement>(null);
   const chartRef = useRef<TimelineChart | null>(null);
@@ -59,7 +101,7 @@ export function Timeline() {
         cursor,
       };
       const model = timelineModel(busy ? newestOnly(input) : input);
-      chartRef.current?.update(model, cursor.seq);
+      chartRef.current?.update(model, cursor.seq, busy);
       costRef.current = performance.now() - started;
     };
     if (!playing) {
@@ -67,12 +109,13 @@ export function Timeline() {
       redraw();
     } else if (redrawRef.current === null) {
       // during playback the chart redraws a few times a second, not at every frame
-      redrawRef.current = window.setTimeout(
-        redraw,
-        Math.max(REDRAW_WHILE_PLAYING_MS, costRef.current * REDRAW_COST_FACTOR),
-      );
+      const cost = costRef.current;
+      const delay =
+        cost > SLOW_DRAW_MS ? Math.max(REDRAW_SLOW_MS, cost * REDRAW_COST_FACTOR) : REDRAW_FAST_MS;
+      redrawRef.current = window.setTimeout(redraw, delay);
     }
-  }, [store, eventsVersion, timelineVersion, peCount, playing]);
+  }, [store, eventsVersion, timelineVersion, cursorNow, peCount, playing]);
+
   useEffect(
     () => () => {
       if (redrawRef.current !== null) window.clearTimeout(redrawRef.current);
@@ -81,12 +124,26 @@ export function Timeline() {
   );
 
   return (
-    <section className="panel timeline" aria-label="Timeline">
-      <h2>
-        Timeline <small>wheel to zoom, drag to pan, drag the cursor to seek</small>
-      </h2>
+    <section id="timeline" className="panel timeline" aria-label="Timeline" tabIndex={-1}>
+      <div className="timeline-bar">
+        <h2>
+          Timeline <small>wheel zooms, drag pans, drag the cursor to seek (←/→ on it step)</small>
+        </h2>
+        <button type="button" onClick={() => chartRef.current?.fit()} disabled={!hasMachine}>
+          Zoom to fit
+        </button>
+      </div>
       {hasMachine ? (
-        <svg ref={svgRef} className="timeline-svg" width="100%" />
+        <>
+          <svg
+            ref={svgRef}
+            className="timeline-svg"
+            width="100%"
+            role="group"
+            aria-label="Handlers and priorities per PE over time"
+          />
+          <TimelineLegend />
+        </>
       ) : (
         <p className="placeholder-text">Load a scenario to see the timeline.</p>
       )}

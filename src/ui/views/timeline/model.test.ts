@@ -20,6 +20,7 @@ const span = (
   end: number | null,
   endSeq: number | null,
   depth = 1,
+  more: Partial<TimelineSpan> = {},
 ): TimelineSpan => ({
   id,
   pe: 0,
@@ -27,7 +28,11 @@ const span = (
   end,
   endSeq,
   depth,
+  kind: 'irq',
+  intid: id,
+  name: null,
   label: `IRQ ${id}`,
+  ...more,
 });
 
 const model = (spans: TimelineSpan[], cursor: { seq: number; time: number }) =>
@@ -89,5 +94,81 @@ describe('the chart during playback', () => {
     const trimmed = newestOnly(input, 100);
     expect(trimmed.spans).toHaveLength(101);
     expect(trimmed.spans[0].id).toBe(3);
+  });
+});
+
+describe('what a bar says', () => {
+  it("carries the worker's kind, INTID, guest name and label, and its place in the nesting", () => {
+    const m = model(
+      [
+        span(1, 10, 30, 9, 1, { intid: 27, name: 'arch_timer', label: 'IRQ 27 arch_timer' }),
+        span(5, 20, 25, 7, 2, {
+          kind: 'nmi',
+          intid: 33,
+          name: 'uart-pl011',
+          label: 'NMI 33 uart-pl011',
+        }),
+      ],
+      { seq: 12, time: 40 },
+    );
+    expect(m.spans).toEqual([
+      {
+        id: 1,
+        pe: 0,
+        kind: 'irq',
+        intid: 27,
+        name: 'arch_timer',
+        start: 10,
+        end: 30,
+        depth: 1,
+        label: 'IRQ 27 arch_timer',
+        open: false,
+      },
+      {
+        id: 5,
+        pe: 0,
+        kind: 'nmi',
+        intid: 33,
+        name: 'uart-pl011',
+        start: 20,
+        end: 25,
+        depth: 2,
+        label: 'NMI 33 uart-pl011',
+        open: false,
+      },
+    ]);
+  });
+
+  it('a bar before its acknowledge has no INTID yet', () => {
+    const m = model([span(9, 30, null, null, 1, { intid: null, label: 'IRQ' })], {
+      seq: 12,
+      time: 40,
+    });
+    expect(m.spans[0]).toMatchObject({
+      kind: 'irq',
+      intid: null,
+      label: 'IRQ',
+      end: 40,
+      open: true,
+    });
+  });
+
+  it("PMR and running-priority steps go to their PE's series, instants keep their seq", () => {
+    const m = timelineModel({
+      spans: [],
+      steps: [
+        { seq: 1, pe: 0, time: 10, series: 'pmr', value: 0xc0 },
+        { seq: 2, pe: 1, time: 12, series: 'rpr', value: 0x80 },
+        { seq: 3, pe: 5, time: 13, series: 'rpr', value: 0x80 },
+      ],
+      instants: [{ seq: 4, pe: 1, time: 14, label: 'NMI' }],
+      events: [],
+      peCount: 2,
+      cursor: { seq: 4, time: 14 },
+    });
+    expect(m.pmr).toEqual([[{ time: 10, value: 0xc0 }], []]);
+    expect(m.rpr).toEqual([[], [{ time: 12, value: 0x80 }]]);
+    expect(m.instants).toEqual([{ pe: 1, time: 14, seq: 4, label: 'NMI' }]);
+    expect(m.marks.map((x) => x.seq)).toEqual([1, 2, 3, 4]);
   });
 });

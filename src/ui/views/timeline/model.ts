@@ -2,16 +2,30 @@ import type {
   EventView,
   TimelineInstant,
   TimelineSpan,
+  TimelineSpanKind,
   TimelineStep,
 } from '../../../protocol/index.ts';
 
+export type SpanKind = TimelineSpanKind;
+
 export interface Span {
+  /** the worker's record id (seq of the event that opened it) */
+  readonly id: number;
   readonly pe: number;
+  readonly kind: SpanKind;
+  /** null until the handler read ICC_IAR*_EL1 */
+  readonly intid: number | null;
+  /** the guest's name for it (`uart-pl011`) */
+  readonly name: string | null;
   readonly start: number;
-  /** where the bar ends on the chart: its return, or the cursor while it is open */
+  /**
+   * where the bar ends on the chart: its return (in the recorded future after a step back), the
+   * cursor while it is open there, null for one that starts after the cursor and has not returned
+   */
   readonly end: number | null;
   /** 1 = first level; preemption nests one deeper */
   readonly depth: number;
+  /** `NMI 33 uart-pl011`, `IRQ 27 arch_timer`, `IRQ` (before the acknowledge): the worker's */
   readonly label: string;
   /** still open at the cursor */
   readonly open: boolean;
@@ -89,7 +103,11 @@ export function timelineModel(input: TimelineInput): TimelineModel {
       // open at the cursor: its return has not happened yet (at the cursor or ever)
       const open = s.start <= cursor.time && (s.endSeq === null || s.endSeq > cursor.seq);
       return {
+        id: s.id,
         pe: s.pe,
+        kind: s.kind,
+        intid: s.intid,
+        name: s.name,
         start: s.start,
         end: s.end ?? (s.start <= cursor.time ? Math.max(s.start, cursor.time) : null),
         depth: s.depth,

@@ -1,15 +1,7 @@
-import {
-  curveStepAfter,
-  drag,
-  line,
-  scaleLinear,
-  select,
-  zoom,
-  zoomIdentity,
-  type ScaleLinear,
-  type ZoomTransform,
-} from 'd3';
-import { seqAt, type Step, type TimelineModel } from './model.ts';
+import { drag, scaleLinear, select, zoom, zoomIdentity, type ZoomTransform } from 'd3';
+import { DIAGRAM_FONT, PALETTE } from '../diagram/palette.ts';
+import { timelineLayout, type Bar, type ChartText, type InstantMark } from './layout.ts';
+import { seqAt, type TimelineModel } from './model.ts';
 
 export interface TimelineCallbacks {
   /** the cursor was dropped on event `seq` (or Home / End pressed on it) */
@@ -19,61 +11,73 @@ export interface TimelineCallbacks {
 }
 
 export interface TimelineChart {
-  update(model: TimelineModel, currentSeq: number | null): void;
+  /**
+   * The model at the cursor (`seq`: its event; the time shown is `model.cursorTime`); `playing`:
+   * the clock runs, and the window follows it (unless the user moved it away).
+   */
+  update(model: TimelineModel, seq: number | null, playing: boolean): void;
+  /** back to the whole run, following the clock again */
+  fit(): void;
   destroy(): void;
 }
 
-const LANE = 64;
-const LEFT = 48;
-const RIGHT = 12;
-const TOP = 18;
-const DEPTH = 11;
+const BAR_FILL = { irq: '#1f5fa8', fiq: '#1c6b36', nmi: '#b3173f' } as const;
 
 /**
- * d3 owns the timeline SVG: one lane per PE with nested handler bars, PMR/RPR step lines and
- * instants; d3-zoom for zoom and pan; a draggable cursor (role slider) that seeks on release.
+ * d3 owns the timeline SVG and draws a pure layout (layout.ts): axis, lanes, bars, steps,
+ * instants, labels that never overlap. Wheel zooms, drag pans, the cursor (role slider) seeks on
+ * release; ←/→ on it step. While the clock runs the window follows it unless the user moved it
+ * away; at a pause it only slides to keep the cursor in view.
  */
 export function createTimelineChart(
   svgElement: SVGSVGElement,
   callbacks: TimelineCallbacks,
 ): TimelineChart {
-  const svg = select(svgElement);
-  const clipId = `timeline-clip-${Math.random().toString(36).slice(2)}`;
-  svg.append('clipPath').attr('id', clipId).append('rect');
-  const plot = svg.append('g').attr('clip-path', `url(#${clipId})`);
-  const future = plot.append('rect').attr('class', 'future');
+  const svg = select(svgElement).attr('font-family', DIAGRAM_FONT);
+  const future = svg.append('rect').attr('class', 'future').attr('fill', '#ffffff0d');
+  const grid = svg.append('g').attr('class', 'grid');
   const lanes = svg.append('g').attr('class', 'lanes');
-  const body = plot.append('g');
+  const bars = svg.append('g').attr('class', 'bars');
+  const steps = svg.append('g').attr('class', 'steps');
+  const instants = svg.append('g').attr('class', 'instants');
+  const texts = svg.append('g').attr('class', 'labels');
   const cursor = svg.append('g').attr('class', 'cursor');
-  cursor.append('line').attr('y1', TOP - 6);
+  cursor.append('line').attr('stroke', '#ff8c42').attr('stroke-width', 2);
   const handle = cursor
     .append('rect')
     .attr('class', 'handle')
-    .attr('x', -6)
+    .attr('x', -7)
     .attr('y', 0)
-    .attr('width', 12)
-    .attr('height', 14)
+    .attr('width', 14)
+    .attr('height', 16)
+    .attr('rx', 3)
+    .attr('fill', '#ff8c42')
     .attr('tabindex', 0)
     .attr('role', 'slider')
     .attr('aria-label', 'Timeline cursor');
 
   let model: TimelineModel | null = null;
   let current: number | null = null;
+  let now = 0;
+  let playing = false;
   let transform: ZoomTransform = zoomIdentity;
+  let following = true;
   let dragging = false;
-  let measuredWidth = svgElement.clientWidth || 800;
-  const width = () => measuredWidth;
-  const base = (): ScaleLinear<number, number> =>
+  let width = svgElement.clientWidth || 800;
+  const plot = () => ({ x0: 56, x1: Math.max(96, width - 12) });
+  const base = () =>
     scaleLinear()
-      .domain(model ? [model.start, model.end] : [0, 1])
-      .range([LEFT, width() - RIGHT]);
-  const x = () => transform.rescaleX(base());
+      .domain(model ? [model.start, Math.max(model.end, now, model.start + 1)] : [0, 1])
+      .range([plot().x0, plot().x1]);
+  const windowOf = (t: ZoomTransform) => t.rescaleX(base()).domain() as [number, number];
 
   const zoomer = zoom<SVGSVGElement, unknown>()
-    .scaleExtent([1, 10_000])
+    .scaleExtent([1, 100_000])
     .filter((event: Event) => !(event.target instanceof Element && event.target.closest('.cursor')))
-    .on('zoom', (event: { transform: ZoomTransform }) => {
+    .on('zoom', (event: { transform: ZoomTransform; sourceEvent: unknown }) => {
       transform = event.transform;
+      // a user who moves the window away from the present stops following the clock
+      if (event.sourceEvent) following = windowOf(transform)[1] >= now;
       draw();
     });
   svg.call(zoomer);
@@ -86,12 +90,12 @@ export function createTimelineChart(
         dragging = true;
       })
       .on('drag', (event: { x: number }) =>
-        placeCursor(Math.max(LEFT, Math.min(width() - RIGHT, event.x))),
+        placeCursor(Math.max(plot().x0, Math.min(plot().x1, event.x))),
       )
       .on('end', (event: { x: number }) => {
         dragging = false;
         if (!model) return;
-        const seq = seqAt(model, x().invert(event.x));
+        const seq = seqAt(model, transform.rescaleX(base()).invert(event.x));
         if (seq !== null) callbacks.onSeek(seq);
       }),
   );
@@ -106,98 +110,129 @@ export function createTimelineChart(
     else callbacks.onSeek(action.seq);
   });
 
+  /** Slides the window if it should; true when it did (and so drew). */
+  function follow(): boolean {
+    if (!model || !following || transform.k === 1) return false;
+    const b = base();
+    const [t0, t1] = windowOf(transform);
+    // at a pause (a step, a seek) the window moves only to keep the cursor in it
+    if (!playing && now >= t0 && now <= t1) return false;
+    // keep the zoom, slide the window so that its right edge (its left one, for a cursor moved
+    // back out of it) is the cursor
+    const edge = !playing && now < t0 ? plot().x0 : plot().x1;
+    const x = edge - transform.k * b(now);
+    if (Math.abs(x - transform.x) < 0.5) return false;
+    transform = zoomIdentity.translate(x, 0).scale(transform.k);
+    // the zoom event this dispatches draws
+    zoomer.transform(svg, transform);
+    return true;
+  }
+
   function draw(): void {
     if (!model) return;
-    const m = model;
-    // measure once, before any write, so the draw never forces a second layout
-    measuredWidth = svgElement.clientWidth || 800;
-    const sx = x();
-    const height = TOP + m.peCount * LANE;
-    svg.attr('height', height);
-    svg
-      .select(`#${clipId} rect`)
-      .attr('x', LEFT)
-      .attr('y', 0)
-      .attr('width', width() - LEFT - RIGHT)
-      .attr('height', height);
-    cursor.select('line').attr('y2', height);
-    const laneY = (pe: number) => TOP + pe * LANE;
-    lanes
-      .selectAll('text')
-      .data(Array.from({ length: m.peCount }, (_v, pe) => pe))
-      .join('text')
-      .attr('x', 4)
-      .attr('y', (pe) => laneY(pe) + 14)
-      .text((pe) => `PE ${pe}`);
-    const priorityY = (pe: number, value: number) => laneY(pe) + 6 + (value / 0xff) * (LANE - 12);
-    body
-      .selectAll('rect.span')
-      .data(m.spans)
-      .join('rect')
-      .attr('class', (d) => `span depth-${d.depth}${d.open ? ' open' : ''}`)
-      .attr('x', (d) => sx(d.start))
-      .attr('width', (d) => Math.max(2, sx(d.end ?? m.end) - sx(d.start)))
-      .attr('y', (d) => laneY(d.pe) + 18 + (d.depth - 1) * DEPTH)
-      .attr('height', DEPTH - 2)
-      .selectAll('title')
-      .data((d) => [d])
-      .join('title')
-      .text((d) => `PE ${d.pe} ${d.label} (depth ${d.depth})`);
-    body
-      .selectAll('text.span-label')
-      .data(m.spans.filter((d) => sx(d.end ?? m.end) - sx(d.start) > 40))
-      .join('text')
-      .attr('class', 'span-label')
-      .attr('x', (d) => sx(d.start) + 2)
-      .attr('y', (d) => laneY(d.pe) + 16 + d.depth * DEPTH - 2)
-      .text((d) => d.label);
-    const stepPath = (pe: number, steps: readonly Step[]) =>
-      line<Step>()
-        .x((d) => sx(d.time))
-        .y((d) => priorityY(pe, d.value))
-        .curve(curveStepAfter)([
-        ...steps,
-        ...(steps.length ? [{ time: m.end, value: steps[steps.length - 1].value }] : []),
-      ]) ?? '';
-    const series = [
-      ...m.pmr.map((steps, pe) => ({ key: `pmr${pe}`, cls: 'pmr', d: stepPath(pe, steps) })),
-      ...m.rpr.map((steps, pe) => ({ key: `rpr${pe}`, cls: 'rpr', d: stepPath(pe, steps) })),
-    ];
-    body
-      .selectAll<SVGPathElement, (typeof series)[number]>('path.step')
-      .data(series, (d) => d.key)
-      .join('path')
-      .attr('class', (d) => `step ${d.cls}`)
-      .attr('d', (d) => d.d);
-    body
-      .selectAll('text.instant')
-      .data(m.instants)
-      .join('text')
-      .attr('class', (d) => `instant ${d.label.toLowerCase()}`)
-      .attr('x', (d) => sx(d.time))
-      .attr('y', (d) => laneY(d.pe) + LANE - 4)
-      .attr('text-anchor', 'middle')
-      .text((d) => (d.label === 'inject' ? '▲inject' : d.label === 'NMI' ? '◆NMI' : '•SGI'));
-    const now = m.cursorTime;
+    width = svgElement.clientWidth || width;
+    const g = timelineLayout(model, width, windowOf(transform), now);
+    svg.attr('height', g.height).attr('viewBox', `0 0 ${g.width} ${g.height}`);
     future
-      .attr('x', sx(now))
-      .attr('y', 0)
-      .attr('width', Math.max(0, width() - RIGHT - sx(now)))
-      .attr('height', height);
-    if (!dragging) placeCursor(sx(now));
-    const first = m.marks[0]?.seq ?? 0;
-    const last = m.marks[m.marks.length - 1]?.seq ?? 0;
+      .attr('x', g.nowX)
+      .attr('y', g.axisY)
+      .attr('width', Math.max(0, g.plot.x1 - g.nowX))
+      .attr('height', g.height - g.axisY);
+    grid
+      .selectAll('line')
+      .data(g.ticks)
+      .join('line')
+      .attr('x1', (d) => d.x)
+      .attr('x2', (d) => d.x)
+      .attr('y1', g.axisY)
+      .attr('y2', g.height)
+      .attr('stroke', '#ffffff14');
+    lanes
+      .selectAll('line')
+      .data(g.lanes)
+      .join('line')
+      .attr('x1', 0)
+      .attr('x2', g.width)
+      .attr('y1', (d) => d.y)
+      .attr('y2', (d) => d.y)
+      .attr('stroke', PALETTE.border);
+    bars
+      .selectAll<SVGRectElement, Bar>('rect')
+      .data(g.bars, (d) => d.key)
+      .join((enter) => {
+        const r = enter.append('rect');
+        r.append('title');
+        return r;
+      })
+      .attr('class', (d) => `bar bar-${d.kind}${d.open ? ' open' : ''}`)
+      .attr('x', (d) => d.x)
+      .attr('y', (d) => d.y)
+      .attr('width', (d) => d.w)
+      .attr('height', (d) => d.h)
+      .attr('rx', 2)
+      .attr('fill', (d) => BAR_FILL[d.kind])
+      .attr('stroke', (d) => (d.kind === 'nmi' ? PALETTE.nmi : '#6fa8e8'))
+      .attr('stroke-dasharray', (d) => (d.open ? '4 2' : null))
+      .select('title')
+      .text((d) => d.title);
+    steps
+      .selectAll<SVGPathElement, (typeof g.steps)[number]>('path')
+      .data(g.steps, (d) => d.key)
+      .join('path')
+      .attr('class', (d) => `step ${d.series}`)
+      .attr('d', (d) => d.d)
+      .attr('fill', 'none')
+      .attr('stroke', (d) => (d.series === 'pmr' ? PALETTE.pending : PALETTE.accent))
+      .attr('stroke-width', (d) => (d.series === 'pmr' ? 2.5 : 1.5))
+      .attr('stroke-dasharray', (d) => (d.series === 'pmr' ? '6 3' : null));
+    instants
+      .selectAll<SVGPathElement, InstantMark>('path')
+      .data(g.instants, (d) => d.key)
+      .join('path')
+      .attr('class', (d) => `instant ${d.kind.toLowerCase()}`)
+      .attr('d', (d) =>
+        d.kind === 'inject'
+          ? `M${d.x} ${d.y - 6}L${d.x + 5} ${d.y + 4}L${d.x - 5} ${d.y + 4}z`
+          : d.kind === 'NMI'
+            ? `M${d.x} ${d.y - 6}L${d.x + 5} ${d.y}L${d.x} ${d.y + 6}L${d.x - 5} ${d.y}z`
+            : `M${d.x - 3} ${d.y}a3 3 0 1 0 6 0a3 3 0 1 0 -6 0`,
+      )
+      .attr('fill', (d) => (d.kind === 'SGI' ? PALETTE.text : PALETTE.nmi));
+    texts
+      .selectAll<SVGTextElement, ChartText>('text')
+      .data(g.texts)
+      .join('text')
+      .attr('class', (d) => d.cls)
+      .attr('x', (d) => d.x)
+      .attr('y', (d) => d.y)
+      .attr('font-size', (d) => d.size)
+      .attr('text-anchor', (d) => d.anchor)
+      .attr('fill', (d) => labelFill(d.cls))
+      .text((d) => d.text);
+    cursor.select('line').attr('y1', g.axisY).attr('y2', g.height);
+    if (!dragging) placeCursor(g.nowX);
+    const first = model.marks[0]?.seq ?? 0;
+    const last = model.marks[model.marks.length - 1]?.seq ?? 0;
     handle
+      .attr('y', g.axisY - 14)
       .attr('aria-valuemin', first)
       .attr('aria-valuemax', last)
       .attr('aria-valuenow', current ?? last)
-      .attr('aria-valuetext', `event ${current ?? last}`);
+      .attr('aria-valuetext', `event ${current ?? last}, ${(now / 1000).toFixed(3)} µs`);
   }
 
   return {
-    update(next, seq) {
+    update(next, seq, busy) {
       model = next;
       current = seq;
+      now = next.cursorTime;
+      playing = busy;
+      if (!follow()) draw();
+    },
+    fit() {
+      following = true;
+      transform = zoomIdentity;
+      zoomer.transform(svg, zoomIdentity);
       draw();
     },
     destroy() {
@@ -226,4 +261,12 @@ export function cursorKey(
     default:
       return null;
   }
+}
+
+function labelFill(cls: string): string {
+  if (cls.includes('bar-label')) return '#ffffff';
+  if (cls.includes('pmr')) return PALETTE.pending;
+  if (cls.includes('rpr')) return PALETTE.accent;
+  if (cls.includes('inject') || cls.includes('nmi')) return PALETTE.nmi;
+  return cls.includes('lane') ? PALETTE.text : PALETTE.muted;
 }

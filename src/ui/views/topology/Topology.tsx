@@ -1,110 +1,56 @@
-import { useRef, useState } from 'react';
-import type { CpuView, InterruptView } from '../../../protocol/index.ts';
-import {
-  selectConfig,
-  selectCpus,
-  selectInterruptGroups,
-  selectSelectedPe,
-} from '../../store/index.ts';
+import { selectConfig, selectCpus, selectSelectedPe } from '../../store/index.ts';
 import { useGic } from '../../store/instance.ts';
-import { CpuInterfaceCard } from './CpuInterfaceCard.tsx';
-import { InterruptCell } from './InterruptCell.tsx';
-import { DENSE_FROM_PES, isInteresting, topologyMode } from './layout.ts';
+import { selectShowAll } from '../../app/ui-store.ts';
+import { useUi, useUiStore } from '../../app/ui-instance.ts';
+import { Diagram } from '../diagram/Diagram.tsx';
+import { Legend } from '../diagram/Legend.tsx';
+import { topologyMode } from './layout.ts';
 import { PeTiles } from './PeTiles.tsx';
-import { TokenOverlay } from './TokenOverlay.tsx';
 
-function PeColumn({
-  cpu,
-  banked,
-}: {
-  readonly cpu: CpuView;
-  readonly banked: readonly InterruptView[];
-}) {
-  return (
-    <div className="pe-column">
-      <section
-        className="block redistributor"
-        aria-label={`Redistributor ${cpu.pe}`}
-        data-key={`redistributor:${cpu.pe}`}
-      >
-        <h3>
-          Redistributor {cpu.pe}{' '}
-          <small className={cpu.awake ? 'awake' : 'asleep'}>
-            {cpu.awake ? 'awake' : 'asleep (WAKER.ProcessorSleep=1)'}
-          </small>
-        </h3>
-        <div className="cells">
-          {banked.map((interrupt) => (
-            <InterruptCell key={interrupt.key} interrupt={interrupt} />
-          ))}
-        </div>
-      </section>
-      <CpuInterfaceCard cpu={cpu} />
-    </div>
-  );
-}
-
+/** The GIC drawn: the block diagram (every PE up to 8; beyond, tiles plus the chosen PE). */
 export function Topology() {
-  const hostRef = useRef<HTMLElement>(null);
-  const [showAll, setShowAll] = useState(false);
   const config = useGic(selectConfig);
   const cpus = useGic(selectCpus);
   const selectedPe = useGic(selectSelectedPe);
-  // grouped by the store as frames arrive: only the lists that changed are new
-  const grouped = useGic(selectInterruptGroups);
-  if (!config || !cpus || !grouped)
+  const showAll = useUi(selectShowAll);
+  const ui = useUiStore();
+  if (!config || !cpus)
     return (
-      <section className="topology" aria-label="Topology">
+      <section id="diagram" className="topology panel" aria-label="Topology" tabIndex={-1}>
         <p className="placeholder-text">Load a scenario to see the GIC.</p>
       </section>
     );
   const mode = topologyMode(config.peCount);
-  const { spis, banked } = grouped;
-  const dense = mode === 'full' && cpus.length >= DENSE_FROM_PES;
-  const shown = (list: readonly InterruptView[]) =>
-    dense && !showAll ? list.filter(isInteresting) : list;
   const selected = cpus[selectedPe] ?? cpus[0];
   return (
     <section
-      ref={hostRef}
-      className={`topology mode-${mode}${dense ? ' dense' : ''}`}
+      id="diagram"
+      className={`topology panel mode-${mode}`}
       aria-label="Topology"
+      tabIndex={-1}
     >
-      <TokenOverlay host={hostRef} />
-      <section className="block distributor" aria-label="Distributor" data-key="distributor">
+      {mode !== 'full' && <PeTiles cpus={cpus} selected={selected.pe} />}
+      <Diagram />
+      <div className="topology-bar">
         <h2>
-          Distributor <small>{config.spiCount} SPIs</small>
-          {dense && (
-            <label className="show-all">
-              <input
-                type="checkbox"
-                checked={showAll}
-                onChange={(event) => setShowAll(event.target.checked)}
-              />
-              Show every SGI and PPI
-            </label>
-          )}
+          GIC <small>{describe(config.peCount, mode)}</small>
         </h2>
-        <div className="cells">
-          {spis.map((spi) => (
-            <InterruptCell key={spi.key} interrupt={spi} />
-          ))}
-        </div>
-      </section>
-      {mode !== 'full' ? (
-        <>
-          <PeTiles cpus={cpus} selected={selected.pe} />
-          <div className="pes" style={{ '--pe-count': 1 } as React.CSSProperties}>
-            <PeColumn cpu={selected} banked={banked[selected.pe]} />
-          </div>
-        </>
-      ) : (
-        <div className="pes" style={{ '--pe-count': cpus.length } as React.CSSProperties}>
-          {cpus.map((cpu) => (
-            <PeColumn key={cpu.pe} cpu={cpu} banked={shown(banked[cpu.pe])} />
-          ))}
-        </div>
-      )}
+        <label className="show-all">
+          <input
+            type="checkbox"
+            checked={showAll}
+            onChange={(event) => ui.getState().setShowAll(event.target.checked)}
+          />
+          Show idle interrupts
+        </label>
+        <Legend />
+      </div>
     </section>
   );
+}
+
+function describe(peCount: number, mode: ReturnType<typeof topologyMode>): string {
+  return mode === 'full'
+    ? `${peCount} PE${peCount === 1 ? '' : 's'}: Distributor → Redistributor → CPU interface → PE`
+    : `${peCount} PEs: press a tile to draw that PE in full`;
 }

@@ -13,12 +13,7 @@ export function topologyMode(peCount: number): TopologyMode {
   return 'aggregate';
 }
 
-/**
- * With more than 4 PE columns a Redistributor lists only the SGIs/PPIs that take part (enabled,
- * named by the guest, or not inactive), unless the user asks for all of them.
- */
-export const DENSE_FROM_PES = 5;
-
+/** An interrupt that takes part: enabled, raised or active, or named by the guest. */
 export function isInteresting(interrupt: InterruptView): boolean {
   return interrupt.enabled || interrupt.state !== 'inactive' || interrupt.name !== null;
 }

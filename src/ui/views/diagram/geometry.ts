@@ -1,0 +1,362 @@
+import { hex2 } from '../../format.ts';
+import { layoutCells, metrics, type Metrics } from './cells.ts';
+import {
+  cpuSection,
+  peSection,
+  redistributorSection,
+  type ColumnBox,
+  type Section,
+} from './column.ts';
+import { Draw, text } from './draw.ts';
+import { fit, textWidth } from './text.ts';
+import type { DiagramInput, DiagramLayout, DiagramPe, Point, WireItem } from './types.ts';
+
+/** A PE column is never narrower than this many body-text ems; narrower screens wrap to rows. */
+export const MIN_COLUMN_EMS = 11;
+
+interface Column {
+  readonly pe: DiagramPe;
+  readonly box: ColumnBox;
+  readonly sections: readonly Section[];
+}
+
+const LINE_KINDS = ['irq', 'fiq', 'nmi'] as const;
+
+function distributor(draw: Draw, input: DiagramInput, m: Metrics, width: number): number {
+  const inner = { x: m.pad, w: width - 2 * m.pad };
+  const title = 'Distributor';
+  const used = textWidth(`${title} `, m.f);
+  const inUse = input.spis.length;
+  const sub = fit(
+    [
+      `GICD · ${input.spiCount} SPIs, ${inUse} shown`,
+      `${input.spiCount} SPIs, ${inUse} shown`,
+      `${inUse}/${input.spiCount} SPIs`,
+    ],
+    inner.w - used,
+    m.small,
+  );
+  const texts = [text(inner.x, m.pad + m.f * 0.9, title, m.f, { bold: true })];
+  if (textWidth(sub, m.small) <= inner.w - used)
+    texts.push(text(inner.x + used, m.pad + m.f * 0.9, sub, m.small, { tone: 'muted' }));
+  const cellsY = m.pad + m.line;
+  const laid = layoutCells(
+    input.spis,
+    { id: 'distributor', label: 'Distributor SPIs' },
+    { x: inner.x, y: cellsY, width: inner.w },
+    m,
+    input,
+  );
+  draw.cells.push(...laid.cells);
+  if (laid.cells.length) draw.grids.push(laid.grid);
+  let bottom = cellsY + laid.height;
+  if (input.hiddenSpis > 0) {
+    const note =
+      inUse === 0
+        ? [`all ${input.hiddenSpis} SPIs idle and disabled`, `${input.hiddenSpis} idle SPIs`]
+        : [`+${input.hiddenSpis} idle SPIs not shown`, `+${input.hiddenSpis} idle`];
+    if (inUse > 0 && textWidth(note[note.length - 1], m.small) <= laid.rest.width)
+      texts.push(
+        text(laid.rest.x, laid.rest.y, fit(note, laid.rest.width, m.small), m.small, {
+          tone: 'muted',
+        }),
+      );
+    else {
+      bottom += m.line;
+      texts.push(
+        text(inner.x, bottom - m.line * 0.25, fit(note, inner.w, m.small), m.small, {
+          tone: 'muted',
+        }),
+      );
+    }
+  }
+  const height = bottom + m.pad;
+  draw.blocks.push({
+    id: 'distributor',
+    kind: 'distributor',
+    pe: null,
+    x: 0,
+    y: 0,
+    w: width,
+    h: height,
+    label: 'Distributor',
+    selected: false,
+    texts,
+  });
+  draw.anchor('distributor', width / 2, 0, height);
+  return height;
+}
+
+function wire(
+  id: string,
+  kind: WireItem['kind'],
+  points: readonly Point[],
+  options: Partial<Pick<WireItem, 'lit' | 'story' | 'arrow' | 'label'>> = {},
+): WireItem {
+  return {
+    id,
+    kind,
+    points,
+    lit: options.lit ?? false,
+    story: options.story ?? false,
+    arrow: options.arrow ?? false,
+    label: options.label ?? null,
+  };
+}
+
+/**
+ * The way the NMI story's interrupt took while it is live: from its cell over the bus (an SPI) to
+ * its Redistributor, the CPU interface and down the line into the PE (the NMI line for an
+ * architected NMI, IRQ for a pseudo-NMI). Drawn under the blocks, so it shows in the gaps.
+ */
+function storyPath(
+  draw: Draw,
+  input: DiagramInput,
+  columns: readonly Column[],
+  feeds: Readonly<Record<number, readonly Point[]>>,
+  busY: number,
+  m: Metrics,
+): WireItem | null {
+  const { story } = input;
+  if (!story.live || story.chosenKey === null || story.targetPe === null) return null;
+  const cell = draw.cells.find((c) => c.key === story.chosenKey);
+  const column = columns.find((c) => c.pe.cpu.pe === story.targetPe);
+  const peBlock = draw.blocks.find((b) => b.id === `pe:${story.targetPe}`);
+  const cpuBlock = draw.blocks.find((b) => b.id === `cpu:${story.targetPe}`);
+  if (!cell || !column || !peBlock || !cpuBlock) return null;
+  const x = column.box.x + column.box.w / 2 + m.gap * 3;
+  const lineX =
+    column.box.x + (column.box.w * (cell.nmiKind === 'architected' ? 3 : 1)) / 4 + m.gap * 2;
+  const start = { x: cell.x + cell.w / 2, y: cell.y + cell.h / 2 };
+  const head =
+    cell.grid === 'distributor'
+      ? [
+          start,
+          { x: start.x, y: busY },
+          ...(feeds[story.targetPe] ?? []).map((p, i, all) =>
+            i === all.length - 1 ? { x, y: p.y } : i === all.length - 2 ? { x, y: p.y } : p,
+          ),
+        ]
+      : [start];
+  return wire(
+    'story',
+    'spi',
+    [
+      ...head,
+      { x, y: cpuBlock.y + cpuBlock.h / 2 },
+      { x: lineX, y: cpuBlock.y + cpuBlock.h / 2 },
+      { x: lineX, y: peBlock.y },
+    ],
+    { lit: true, story: true, arrow: true },
+  );
+}
+
+/**
+ * The GIC as engineers draw it: the Distributor on top, an SPI bus under it, then one column
+ * per PE — Redistributor, CPU interface (its PMR gate and running priority), PE (PSTATE and its
+ * handler stack) — joined by wires that light when they carry something. Pure: the same layout
+ * feeds the page (Diagram.tsx) and the standalone SVG export (svg.ts).
+ *
+ * Another source block (the ITS, between devices and the Redistributors) fits next to the
+ * Distributor: give it part of the top row and join its own drops to the same `feeds`.
+ */
+export function diagramLayout(input: DiagramInput): DiagramLayout {
+  const m = metrics(input.fontSize);
+  const draw = new Draw();
+  const width = Math.max(12 * m.f, Math.floor(input.width));
+  const top = distributor(draw, input, m, width);
+
+  const n = input.pes.length;
+  const gapX = Math.round(m.pad * 1.5);
+  const minCol = m.f * MIN_COLUMN_EMS;
+  const cols = Math.max(1, Math.min(n, Math.floor((width + gapX) / (minCol + gapX))));
+  const rows = Math.ceil(n / cols);
+  const trunk = rows > 1 ? m.pad * 2 : 0;
+  const colW = (width - trunk - (cols - 1) * gapX) / cols;
+  const busGap = Math.round(m.line * 1.25);
+  const forwardGap = Math.round(m.line * 1.2);
+  const linesGap = Math.round(m.line * 1.6);
+  const busY = top + Math.round(busGap / 2);
+  const trunkX = trunk / 2;
+
+  const columns: Column[] = input.pes.map((pe, i) => {
+    const box = { x: trunk + (i % cols) * (colW + gapX), w: colW };
+    return {
+      pe,
+      box,
+      sections: [
+        redistributorSection(pe, box, m, input),
+        cpuSection(pe, box, m, input),
+        peSection(pe, box, m, input),
+      ],
+    };
+  });
+
+  const feeds: Record<number, Point[]> = {};
+  let y = top;
+  for (let r = 0; r < rows; r++) {
+    const row = columns.slice(r * cols, (r + 1) * cols);
+    const rowTop = y + busGap;
+    const rowBus = rowTop - Math.round(busGap / 2);
+    const heights = [0, 1, 2].map((s) => Math.max(...row.map((c) => c.sections[s].height)));
+    const tops = [rowTop, rowTop + heights[0] + forwardGap];
+    tops.push(tops[1] + heights[1] + linesGap);
+    for (const c of row) {
+      c.sections.forEach((section, s) => section.place(draw, tops[s]));
+      const pe = c.pe.cpu.pe;
+      const x = c.box.x + c.box.w / 2;
+      feeds[pe] =
+        rows > 1
+          ? [
+              { x: trunkX, y: busY },
+              { x: trunkX, y: rowBus },
+              { x, y: rowBus },
+              { x, y: rowTop },
+            ]
+          : [
+              { x, y: busY },
+              { x, y: rowTop },
+            ];
+      draw.wires.push(
+        wire(`drop:${pe}`, 'bus', [
+          { x, y: rowBus },
+          { x, y: rowTop },
+        ]),
+      );
+      const cpu = c.pe.cpu;
+      const forwardTop = tops[0] + heights[0];
+      draw.wires.push(
+        wire(
+          `forward:${pe}`,
+          'forward',
+          [
+            { x, y: forwardTop },
+            { x, y: tops[1] },
+          ],
+          {
+            lit: cpu.hppi !== null,
+            arrow: true,
+            label: cpu.hppi
+              ? text(
+                  x + 6,
+                  forwardTop + forwardGap / 2 + m.small * 0.36,
+                  fit(
+                    [
+                      `INTID ${cpu.hppi.intid} @ ${hex2(cpu.hppi.priority)}`,
+                      `INTID ${cpu.hppi.intid}`,
+                      `${cpu.hppi.intid}`,
+                    ],
+                    c.box.w / 2 - 8,
+                    m.small,
+                  ),
+                  m.small,
+                  {
+                    tone: 'accent',
+                  },
+                )
+              : null,
+          },
+        ),
+      );
+      const linesTop = tops[1] + heights[1];
+      LINE_KINDS.forEach((kind, k) => {
+        const lx = c.box.x + (c.box.w * (k + 1)) / 4;
+        const on = cpu.lines[kind];
+        draw.wires.push(
+          wire(
+            `${kind}:${pe}`,
+            kind,
+            [
+              { x: lx, y: linesTop },
+              { x: lx, y: tops[2] },
+            ],
+            {
+              lit: on,
+              arrow: on,
+              label: text(
+                lx + 4,
+                linesTop + linesGap / 2 + m.small * 0.36,
+                `${kind.toUpperCase()}${on ? ' ▲' : ''}`,
+                m.small,
+                {
+                  bold: on,
+                  tone: on ? (kind === 'nmi' ? 'nmi' : 'pending') : 'muted',
+                },
+              ),
+            },
+          ),
+        );
+      });
+    }
+    const xs = row.map((c) => c.box.x + c.box.w / 2);
+    const from = rows > 1 ? trunkX : Math.min(...xs, width / 2);
+    draw.wires.push(
+      wire(`bus:${r}`, 'bus', [
+        { x: from, y: rowBus },
+        { x: Math.max(...xs, width / 2), y: rowBus },
+      ]),
+    );
+    y = tops[2] + heights[2];
+  }
+  draw.wires.push(
+    wire('stub', 'bus', [
+      { x: width / 2, y: top },
+      { x: width / 2, y: busY },
+    ]),
+  );
+  if (rows > 1)
+    draw.wires.push(
+      wire('trunk', 'bus', [
+        { x: trunkX, y: busY },
+        { x: trunkX, y: feeds[columns[columns.length - 1].pe.cpu.pe][1].y },
+      ]),
+    );
+
+  // SPIs on their way: from the cell down to the bus and along it to the target's Redistributor
+  const byPe = new Map<number, number[]>();
+  for (const cell of draw.cells) {
+    if (cell.grid !== 'distributor' || cell.pe === null) continue;
+    if (cell.state !== 'pending' && cell.state !== 'active-pending') continue;
+    const feed = feeds[cell.pe];
+    if (!feed) continue;
+    const x = cell.x + cell.w / 2;
+    draw.wires.push(
+      wire(`spi:${cell.intid}`, 'spi', [{ x, y: cell.y + cell.h }, { x, y: busY }, ...feed], {
+        lit: true,
+        arrow: true,
+      }),
+    );
+    byPe.set(cell.pe, [...(byPe.get(cell.pe) ?? []), cell.intid]);
+  }
+  const story = storyPath(draw, input, columns, feeds, busY, m);
+  if (story) draw.wires.push(story);
+  for (const [pe, intids] of byPe) {
+    const feed = feeds[pe];
+    const end = feed[feed.length - 1];
+    const label = fit([`SPI ${intids.join(', ')}`, `SPI ${intids[0]}…`], colW / 2 - 8, m.small);
+    draw.wires.push(
+      wire(`spi-label:${pe}`, 'spi', [end, end], {
+        lit: true,
+        label: text(end.x + 6, end.y - busGap / 2 - 4, label, m.small, { tone: 'pending' }),
+      }),
+    );
+  }
+  for (const cell of draw.cells)
+    draw.anchor(cell.key, cell.x + cell.w / 2, cell.y, cell.y + cell.h);
+
+  return {
+    width,
+    height: Math.ceil(y + 2),
+    fontSize: m.f,
+    blocks: draw.blocks,
+    cells: draw.cells,
+    grids: draw.grids,
+    wires: draw.wires,
+    chips: draw.chips,
+    bars: draw.bars,
+    boxes: draw.boxes,
+    busY,
+    feeds,
+    anchors: draw.anchors,
+  };
+}

@@ -1,0 +1,96 @@
+import type { InterruptView, MachineView } from '../../../protocol/index.ts';
+import { hex2 } from '../../format.ts';
+import { groupInterrupts, isInteresting, topologyMode } from '../topology/layout.ts';
+import type { DiagramInput, DiagramStory } from './types.ts';
+
+export interface DiagramOptions {
+  readonly width: number;
+  readonly fontSize: number;
+  /** draw every SPI, SGI and PPI, not only those taking part */
+  readonly showAll: boolean;
+  readonly selectedKey: string | null;
+  readonly selectedPe: number;
+}
+
+/** The NMI story of the current moment, from the injector and the chosen interrupt's state. */
+export function storyOf(view: MachineView): DiagramStory {
+  const injector = view.injector;
+  const keyOf = (c: { intid: number; pe: number | null }) =>
+    c.intid >= 32 ? `spi:${c.intid}` : `pe${c.pe}:${c.intid < 16 ? 'sgi' : 'ppi'}:${c.intid}`;
+  const last = injector.lastChosen;
+  const chosenKey = last && injector.injections > 0 ? keyOf(last) : null;
+  const next = injector.candidates.length ? injector.candidates[injector.cursor] : undefined;
+  const masking = injector.masking;
+  const chosen = chosenKey ? view.interrupts[chosenKey] : undefined;
+  const targetPe = masking?.pe ?? null;
+  const handling =
+    chosen !== undefined &&
+    targetPe !== null &&
+    (view.cpus[targetPe]?.handlers.some((h) => h.intid === chosen.intid) ?? false);
+  const live = chosen !== undefined && (chosen.state !== 'inactive' || handling);
+  return {
+    chosenKey,
+    nextKey: next ? keyOf(next) : null,
+    targetPe,
+    verdict: masking ? shortVerdicts(masking.nmiVerdict, masking.pmr) : null,
+    live,
+  };
+}
+
+/**
+ * The injection's verdict at the gate, longest first: "NMI priority 0x80 < PMR 0xc0: passes the
+ * mask" → "NMI 0x80 < 0xC0: passed", "0x80 < 0xC0 ✓" (the PMR at the time of the injection).
+ */
+export function shortVerdicts(verdict: string, pmr: number): string[] {
+  const m = /priority (0x[0-9a-f]+) (<|is not <) PMR/i.exec(verdict);
+  if (m) {
+    const prio = hex2(Number(m[1]));
+    return m[2] === '<'
+      ? [`NMI ${prio} < ${hex2(pmr)}: passed`, `${prio} < ${hex2(pmr)} ✓`]
+      : [`NMI ${prio} ≥ ${hex2(pmr)}: masked`, `${prio} ≥ ${hex2(pmr)} ✕`];
+  }
+  if (/superpriority/i.test(verdict))
+    return [`NMI by property: PMR ${hex2(pmr)} did not mask it`, 'superpriority ✓'];
+  return [verdict];
+}
+
+/** What the diagram draws for a machine view: which interrupts, which PEs in full. */
+export function diagramInput(view: MachineView, options: DiagramOptions): DiagramInput {
+  const grouped = groupInterrupts(view.interrupts, view.cpus.length);
+  const story = storyOf(view);
+  const pseudo = view.config.pseudoNmiPriority ?? null;
+  // idle SGIs (Linux's IPIs, all enabled) are left out unless asked for: they show when raised
+  const keep = (i: InterruptView) =>
+    options.showAll ||
+    i.state !== 'inactive' ||
+    i.key === story.chosenKey ||
+    i.key === story.nextKey ||
+    i.key === options.selectedKey ||
+    (i.class !== 'sgi' && isInteresting(i));
+  const spis = grouped.spis.filter(keep);
+  const full = topologyMode(view.cpus.length) === 'full';
+  const selected = view.cpus[options.selectedPe] ?? view.cpus[0];
+  const cpus = full ? view.cpus : selected ? [selected] : [];
+  return {
+    width: options.width,
+    fontSize: options.fontSize,
+    spiCount: view.config.spiCount,
+    spis,
+    hiddenSpis: grouped.spis.length - spis.length,
+    pes: cpus.map((cpu) => {
+      const banked = grouped.banked[cpu.pe] ?? [];
+      const shown = banked.filter(keep);
+      return {
+        cpu,
+        banked: shown,
+        hiddenBanked: banked.length - shown.length,
+        gate: view.gates?.[cpu.pe] ?? null,
+      };
+    }),
+    peTotal: view.cpus.length,
+    story,
+    pseudoNmiPriority: pseudo,
+    selectedKey: options.selectedKey,
+    selectedPe: options.selectedPe,
+  };
+}
