@@ -12,7 +12,13 @@ describe('the gate of each CPU interface', () => {
     spi(gic, 40, { priority: 0xc0 });
     spi(gic, 33, { priority: 0x80 });
     spi(gic, 41, { priority: 0xa0, pe: 0 });
-    const gates = gateViews(gic, interruptViews(gic, () => null), 2, [unmasked, unmasked], setup);
+    const gates = gateViews(
+      gic,
+      interruptViews(gic, () => null),
+      2,
+      [unmasked, unmasked],
+      setup,
+    );
     expect(gates[1].entries.map((e) => [e.key, e.mark, e.nmiKind])).toEqual([
       ['spi:33', 'can-preempt', 'pseudo'],
       ['spi:40', 'masked-by-pmr', null],
@@ -27,7 +33,13 @@ describe('the gate of each CPU interface', () => {
     spi(gic, 51);
     expect(Number(gic.readSysreg(1, 'ICC_IAR1_EL1'))).toBe(51);
     for (let i = 0; i < GATE_ENTRIES + 2; i++) spi(gic, 32 + i, { priority: 0xd0 });
-    const [, gate] = gateViews(gic, interruptViews(gic, () => null), 2, [unmasked, unmasked], setup);
+    const [, gate] = gateViews(
+      gic,
+      interruptViews(gic, () => null),
+      2,
+      [unmasked, unmasked],
+      setup,
+    );
     expect(gate.entries).toHaveLength(GATE_ENTRIES);
     expect(gate.more).toBe(2);
     expect(gate.entries.some((e) => e.intid === 50 || e.intid === 51)).toBe(false);
