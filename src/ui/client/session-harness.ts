@@ -332,7 +332,7 @@ export function check(session: Session, oracle: Oracle): string | null {
     for (const cpu of reference.view.cpus) {
       const bars = open.get(cpu.pe)?.length ?? 0;
       if (bars !== cpu.handlers.length)
-        return `PE ${cpu.pe}: the timeline has ${bars} bars open at the cursor, the PE ${cpu.handlers.length} handlers`;
+        return `PE ${cpu.pe}: the timeline has ${bars} bars open at the cursor, the PE has ${cpu.handlers.length} handlers`;
     }
   }
   return null;

@@ -72,6 +72,20 @@ const cases: [string, string, Action[]][] = [
       { do: 'step', count: 1, unit: 'acknowledge' },
     ],
   ],
+  [
+    // a bar opened in the cursor's own instant but after its event (the recorded future, left
+    // by a step back to the middle of an instant) was drawn open: the timeline's "open" went by
+    // time, the PE panel by event
+    'a step back into the middle of an instant leaves the bars that open later in it closed',
+    'pmr-ladder',
+    [
+      { do: 'run-until', ahead: 30627 },
+      { do: 'step-back', count: 8 },
+      { do: 'inject-nmi' },
+      { do: 'step', count: 3, unit: 'event' },
+      { do: 'step-back', count: 4 },
+    ],
+  ],
 ];
 
 describe('time travel regressions (shrunk by the model-based test)', () => {

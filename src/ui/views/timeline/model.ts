@@ -100,8 +100,11 @@ export function timelineModel(input: TimelineInput): TimelineModel {
   const spans: Span[] = input.spans
     .filter((s) => s.pe < peCount)
     .map((s) => {
+      // started by the cursor's event or before it: several events share one instant, so a
+      // bar opened later in the cursor's own instant (the recorded future) is not started yet
+      const started = s.id <= cursor.seq;
       // open at the cursor: its return has not happened yet (at the cursor or ever)
-      const open = s.start <= cursor.time && (s.endSeq === null || s.endSeq > cursor.seq);
+      const open = started && (s.endSeq === null || s.endSeq > cursor.seq);
       return {
         id: s.id,
         pe: s.pe,
@@ -109,7 +112,7 @@ export function timelineModel(input: TimelineInput): TimelineModel {
         intid: s.intid,
         name: s.name,
         start: s.start,
-        end: s.end ?? (s.start <= cursor.time ? Math.max(s.start, cursor.time) : null),
+        end: s.end ?? (started ? Math.max(s.start, cursor.time) : null),
         depth: s.depth,
         label: s.label,
         open,
