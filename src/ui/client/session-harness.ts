@@ -272,10 +272,23 @@ export class Session {
   async #input(input: MachineInput, send: () => Promise<CommandResult>): Promise<CommandResult> {
     const result = await this.until(send());
     if (!result.ok && result.failure !== 'no-effect') return result;
-    const { moment } = this.store.getState().cursor;
-    // the reply's frame shows the moment right after the input: it is input number inputs - 1
-    this.inputs.length = moment.inputs - 1;
-    this.inputs.push({ at: moment.time, input });
+    // Whether the worker recorded it: an input that did nothing at all is not recorded (the
+    // machine may have moved on while the page sent it: a mode the replay already set is no
+    // change), one answered "no-effect" that still logged a row (no NMI candidate) is. A
+    // recorded input ends the worker's list (the future after it is gone) at the cursor's moment.
+    const { cursor, recovery } = this.store.getState();
+    const k = cursor.moment.inputs;
+    const total = recovery ? recovery.inputsFrom + recovery.inputs.length : -1;
+    const last = recovery?.inputs.at(-1);
+    const recorded =
+      total === k &&
+      last !== undefined &&
+      last.at === cursor.moment.time &&
+      JSON.stringify(last.input) === JSON.stringify(input);
+    if (recorded) {
+      this.inputs.length = k - 1;
+      this.inputs.push({ at: cursor.moment.time, input });
+    }
     return result;
   }
 
@@ -301,6 +314,17 @@ export function check(session: Session, oracle: Oracle): string | null {
   const { cursor, view } = drawn;
   if (!Number.isInteger(cursor.time)) return `time ${cursor.time} is not a whole number of ns`;
   if (!view) return 'no view';
+  if (cursor.moment.inputs > session.inputs.length)
+    return `the cursor counts ${cursor.moment.inputs} inputs, the page applied ${session.inputs.length}`;
+  const recovery = drawn.state.recovery;
+  if (recovery) {
+    const held = recovery.inputs.map((r) => JSON.stringify([r.at, r.input]));
+    const done = session.inputs
+      .slice(recovery.inputsFrom)
+      .map((r) => JSON.stringify([r.at, r.input]));
+    if (held.join() !== done.join())
+      return `the crash-recovery copy holds inputs ${recovery.inputsFrom}+ ${held.join(' ')}, the page applied ${done.join(' ')}`;
+  }
   const reference = oracle.at(cursor.moment, session.inputs);
   if (reference.seq !== cursor.seq)
     return `cursor at event ${cursor.seq}, a fresh machine at that moment is at event ${reference.seq}`;
@@ -375,7 +399,12 @@ export async function runSequence(
     } catch (error) {
       return { index, problem: `threw: ${error instanceof Error ? error.stack : String(error)}` };
     }
-    const problem = check(session, oracle);
+    let problem: string | null;
+    try {
+      problem = check(session, oracle);
+    } catch (error) {
+      problem = `the check threw: ${error instanceof Error ? error.stack : String(error)}`;
+    }
     wiring.log?.(
       `  ${index} ${JSON.stringify(action)} ${(performance.now() - t0).toFixed(0)} ms → ` +
         `t=${session.store.getState().cursor.time} seq=${session.store.getState().cursor.seq}`,

@@ -66,18 +66,52 @@ export const wiring: Wiring = {
       : undefined,
 };
 
-/** Greedy shrink: drop actions, then simplify numbers, while the sequence still fails. */
+/** Smaller versions of one action: its numbers halved or set to their least. */
+function simpler(action: Action): Action[] {
+  const halves = (n: number, least: number) =>
+    [...new Set([least, Math.floor((n + least) / 2), n - 1])].filter((m) => m >= least && m < n);
+  switch (action.do) {
+    case 'play-frames':
+      return halves(action.frames, 1).map((frames) => ({ ...action, frames }));
+    case 'step':
+      return [
+        ...halves(action.count, 1).map((count) => ({ ...action, count })),
+        ...(action.unit === 'acknowledge' ? [{ ...action, unit: 'event' as const }] : []),
+      ];
+    case 'step-back':
+      return halves(action.count, 1).map((count) => ({ ...action, count }));
+    case 'seek':
+      return halves(action.seq, -1).map((seq) => ({ ...action, seq }));
+    case 'run-until':
+      return halves(action.ahead, 1).map((ahead) => ({ ...action, ahead }));
+    default:
+      return [];
+  }
+}
+
+/** Greedy shrink: drop actions, then make numbers smaller, while the sequence still fails. */
 async function shrink(scenario: string, actions: Action[]): Promise<Action[]> {
   let current = actions;
+  const fails = async (candidate: Action[]) =>
+    (await runSequence(wiring, scenario, candidate)) !== null;
   for (let changed = true; changed;) {
     changed = false;
     for (let i = current.length - 1; i >= 0; i -= 1) {
       const candidate = current.filter((_, j) => j !== i);
-      if (await runSequence(wiring, scenario, candidate)) {
+      if (await fails(candidate)) {
         current = candidate;
         changed = true;
       }
     }
+    for (let i = 0; i < current.length; i += 1)
+      for (const smaller of simpler(current[i])) {
+        const candidate = current.map((a, j) => (j === i ? smaller : a));
+        if (await fails(candidate)) {
+          current = candidate;
+          changed = true;
+          break;
+        }
+      }
   }
   return current;
 }

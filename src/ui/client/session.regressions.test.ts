@@ -86,6 +86,27 @@ const cases: [string, string, Action[]][] = [
       { do: 'step-back', count: 4 },
     ],
   ],
+  [
+    // (the harness's own bug, kept so it stays fixed) playback replayed a recorded mode change
+    // while the page asked for the same mode: the worker honestly answered no-effect and
+    // recorded nothing, but the harness counted the input
+    'an input that did nothing is not recorded',
+    'sgi-ipi',
+    [
+      { do: 'play-frames', frames: 8 },
+      { do: 'play-frames', frames: 6 },
+      { do: 'play-frames', frames: 10 },
+      { do: 'play-frames', frames: 2 },
+      { do: 'toggle-mode' },
+      { do: 'run-until', ahead: 15600 },
+      { do: 'play-frames', frames: 4 },
+      { do: 'toggle-mode' },
+      { do: 'seek', seq: 208 },
+      { do: 'play-frames', frames: 9 },
+      { do: 'toggle-mode' },
+      { do: 'step', count: 1, unit: 'acknowledge' },
+    ],
+  ],
 ];
 
 describe('time travel regressions (shrunk by the model-based test)', () => {
