@@ -15,6 +15,11 @@ export interface FrameView {
   readonly kind: FrameKind;
   readonly label: string;
   readonly intid: number | null;
+  /**
+   * The INTID the handler read from ICC_IAR*_EL1 before it dispatched it (Linux reads the RPR
+   * between the two); null before the read, and for a special INTID (1020–1023).
+   */
+  readonly acknowledged: number | null;
   readonly nmi: boolean;
   readonly enteredAt: number;
 }
@@ -85,6 +90,11 @@ export function peViews(core: Core): PeView[] {
         kind: f.kind,
         label: f.label,
         intid: f.intid,
+        acknowledged:
+          f.intid ??
+          (f.kind !== 'task' && f.vars.intid !== undefined && f.vars.intid < 1020
+            ? f.vars.intid
+            : null),
         nmi: f.nmi,
         enteredAt: f.enteredAt,
       })),

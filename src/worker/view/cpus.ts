@@ -37,13 +37,17 @@ function handlerView(frame: PeView['frames'][number]): HandlerFrameView {
   const kind =
     frame.nmi || frame.kind === 'superpriority-irq' ? 'nmi' : frame.kind === 'fiq' ? 'fiq' : 'irq';
   const known = frame.intid !== null;
+  // read from IAR but not dispatched yet: the INTID is known, its name and NMI-ness not yet
+  const read = frame.acknowledged;
   return {
-    intid: frame.intid,
+    intid: read,
     kind,
     name: known ? frame.label : null,
     text: known
       ? `${KIND_TEXT[kind]} ${frame.intid} ${frame.label}`
-      : `${KIND_TEXT[kind]} entry, INTID not read yet`,
+      : read !== null
+        ? `${KIND_TEXT[kind]} ${read}, acknowledged`
+        : `${KIND_TEXT[kind]} entry, INTID not read yet`,
     since: frame.enteredAt,
   };
 }

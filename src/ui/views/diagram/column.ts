@@ -417,7 +417,8 @@ export function peSection(pe: DiagramPe, col: ColumnBox, m: Metrics, input: Diag
       cursor += flagRows * (frameH + m.gap);
       // the handler stack, newest on top: an NMI sits above the IRQ it preempted
       const frames: BoxItem[] = [];
-      const push = (kind: BoxItem['kind'], label: string, index: number) =>
+      // a label's variants, longest first: the first that fits is drawn (the last, cut, if none)
+      const push = (kind: BoxItem['kind'], label: string | readonly string[], index: number) =>
         frames.push({
           id: `frame:${cpu.pe}:${index}`,
           kind,
@@ -426,22 +427,32 @@ export function peSection(pe: DiagramPe, col: ColumnBox, m: Metrics, input: Diag
           y: 0,
           w: inner.w,
           h: frameH,
-          text: text(inner.x + 6, 0, fit([label], inner.w - 12, m.small), m.small, {
-            bold: kind !== 'task',
-            tone: kind === 'nmi' ? 'nmi' : kind === 'task' ? 'muted' : 'text',
-          }),
-        });
-      [...shown]
-        .reverse()
-        .forEach((h, i) =>
-          push(
-            h.kind,
-            h.intid === null || h.intid < 0
-              ? `${KIND_WORD[h.kind]} entry, INTID not read yet`
-              : `${KIND_WORD[h.kind]} ${h.intid}${h.name ? ` ${handlerName(h.name)}` : ''}`,
-            i,
+          text: text(
+            inner.x + 6,
+            0,
+            fit(typeof label === 'string' ? [label] : label, inner.w - 12, m.small),
+            m.small,
+            {
+              bold: kind !== 'task',
+              tone: kind === 'nmi' ? 'nmi' : kind === 'task' ? 'muted' : 'text',
+            },
           ),
-        );
+        });
+      [...shown].reverse().forEach((h, i) =>
+        push(
+          h.kind,
+          h.intid === null || h.intid < 0
+            ? // a narrow column still says the INTID is unknown, not "INTID not rea…"
+              [
+                `${KIND_WORD[h.kind]} entry, INTID not read yet`,
+                `${KIND_WORD[h.kind]}, INTID not read yet`,
+                `${KIND_WORD[h.kind]}, INTID not read`,
+                `${KIND_WORD[h.kind]}, INTID ?`,
+              ]
+            : `${KIND_WORD[h.kind]} ${h.intid}${h.name ? ` ${handlerName(h.name)}` : ''}`,
+          i,
+        ),
+      );
       if (hidden) push('task', `… ${hidden} more below`, -1);
       push('task', cpu.handlers.length ? 'interrupted code' : cpu.activity, -2);
       frames.forEach((f, i) => {
