@@ -339,7 +339,9 @@ export class Host {
     this.#stopJob(input.kind === 'inject-nmi' ? 'Inject NMI' : 'a register access');
     const { history, engine } = session;
     const seqBefore = engine.eventSeq();
-    const hadFuture = history.futureInputs > 0;
+    // the page may hold records after the cursor even when no event after it was sent: a frame
+    // after a step back can carry timeline records the engine produced before it went back
+    const hadFuture = history.futureInputs > 0 || history.futureEvents(seqBefore);
     const { detail, effect, recorded } = history.apply(input);
     if (recorded && (hadFuture || this.#horizonSeq > seqBefore)) {
       // the recorded future after the cursor is void: the page forgets what it held of it

@@ -107,6 +107,25 @@ const cases: [string, string, Action[]][] = [
       { do: 'step', count: 1, unit: 'acknowledge' },
     ],
   ],
+  [
+    // playing at 1000× the page lagged the worker; a step back then sent a bar the worker had
+    // opened before going back, and the next input did not tell the page to forget it (the
+    // host's horizon counted only log rows): a bar stayed open on a PE that had none
+    'an input after a step back forgets the timeline records the page got from the old future',
+    'one-of-n',
+    [
+      { do: 'step-back', count: 1 },
+      { do: 'inject-nmi' },
+      { do: 'speed', speed: 1 },
+      { do: 'speed', speed: 100 },
+      { do: 'play-frames', frames: 6 },
+      { do: 'speed', speed: 1000 },
+      { do: 'play-frames', frames: 12 },
+      { do: 'step-back', count: 2 },
+      { do: 'inject-nmi' },
+      { do: 'play-frames', frames: 3 },
+    ],
+  ],
 ];
 
 describe('time travel regressions (shrunk by the model-based test)', () => {
