@@ -126,6 +126,20 @@ const cases: [string, string, Action[]][] = [
       { do: 'play-frames', frames: 3 },
     ],
   ],
+  [
+    // the page's timeline keeps 1500 bars; after a seek back to the start the replayed bars
+    // were the lowest ids and went first, the far future stayed: the running handler had no bar
+    'after a seek back the timeline keeps the bars near the cursor, not the far future',
+    'rfc-nmi',
+    [
+      { do: 'speed', speed: 'max' },
+      { do: 'play-frames', frames: 3 },
+      { do: 'play-frames', frames: 8 },
+      { do: 'play-frames', frames: 9 },
+      { do: 'seek', seq: -1 },
+      { do: 'play-frames', frames: 3 },
+    ],
+  ],
 ];
 
 describe('time travel regressions (shrunk by the model-based test)', () => {

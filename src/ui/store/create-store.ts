@@ -171,7 +171,7 @@ export function createGicStore(): GicStore {
         }
         if (eventsSkipped) state.events.skip(eventsSkipped);
         if (events.length) state.events.pushAll(events, cursor.seq);
-        if (timeline) state.timeline.apply(timeline);
+        if (timeline) state.timeline.apply(timeline, cursor.seq);
         const logChanged =
           forgetAfter !== null ||
           events.length > 0 ||

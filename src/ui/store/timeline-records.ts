@@ -22,7 +22,12 @@ export class TimelineRecords {
   #instants: TimelineInstant[] = [];
   #dropped = 0;
 
-  apply(delta: TimelineDelta): void {
+  /**
+   * Adds a frame's records. Over the bounds the records farthest from the cursor go: the far
+   * recorded future first, then the oldest (after a seek back, the replayed bars around the
+   * cursor must not be the ones dropped).
+   */
+  apply(delta: TimelineDelta, cursorSeq = Infinity): void {
     for (const span of delta.spans) {
       // a replay sends spans again: the newer copy wins, its place in the order stays
       this.#spans.set(span.id, span);
@@ -32,10 +37,12 @@ export class TimelineRecords {
     this.#dropped += delta.dropped;
     if (this.#spans.size > MAX_SPANS) {
       const ids = [...this.#spans.keys()].sort((a, b) => a - b);
-      for (const id of ids.slice(0, ids.length - MAX_SPANS)) this.#spans.delete(id);
+      const kept = nearCursor(ids, (id) => id, MAX_SPANS, cursorSeq);
+      for (const id of ids) if (!kept.has(id)) this.#spans.delete(id);
     }
-    if (this.#steps.length > MAX_STEPS) this.#steps = this.#steps.slice(-MAX_STEPS);
-    if (this.#instants.length > MAX_INSTANTS) this.#instants = this.#instants.slice(-MAX_INSTANTS);
+    if (this.#steps.length > MAX_STEPS) this.#steps = trim(this.#steps, MAX_STEPS, cursorSeq);
+    if (this.#instants.length > MAX_INSTANTS)
+      this.#instants = trim(this.#instants, MAX_INSTANTS, cursorSeq);
   }
 
   /** Forgets what follows event `seq`; bars that closed after it are open again. */
@@ -87,4 +94,36 @@ function mergeBySeq<T extends { readonly seq: number }>(
   );
   const fresh = incoming.filter((r) => !seen.has(`${r.seq}:${key(r)}`));
   return fresh.length ? [...held, ...fresh].sort((a, b) => a.seq - b.seq) : held;
+}
+
+/** The `max` of `sorted` (ascending by seq) nearest the cursor: the far future goes first, then the oldest. */
+function nearestRange<T>(
+  sorted: readonly T[],
+  seqOf: (item: T) => number,
+  max: number,
+  cursorSeq: number,
+) {
+  let end = sorted.length;
+  // the recorded future past the cursor, from its far end
+  while (end - max > 0 && seqOf(sorted[end - 1]) > cursorSeq) end -= 1;
+  return { start: Math.max(0, end - max), end };
+}
+
+function nearCursor<T>(
+  sorted: readonly T[],
+  seqOf: (item: T) => number,
+  max: number,
+  cursorSeq: number,
+): Set<T> {
+  const { start, end } = nearestRange(sorted, seqOf, max, cursorSeq);
+  return new Set(sorted.slice(start, end));
+}
+
+function trim<T extends { readonly seq: number }>(
+  sorted: T[],
+  max: number,
+  cursorSeq: number,
+): T[] {
+  const { start, end } = nearestRange(sorted, (r) => r.seq, max, cursorSeq);
+  return sorted.slice(start, end);
 }
