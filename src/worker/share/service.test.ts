@@ -206,6 +206,31 @@ describe('exports from the worker', () => {
     expect(trace.otherData.timeUnit).toMatch(/QEMU trace line/);
   });
 
+  it('a restarted worker that resumed the page’s session exports it (a crash loses nothing)', async () => {
+    const w = worker();
+    const text = readFileSync(
+      resolve(import.meta.dirname, '../../../e2e/scenarios/three-nmis.json'),
+      'utf8',
+    );
+    const resumed = await w.request({
+      type: 'resume',
+      point: {
+        source: { kind: 'json', text },
+        checkpoint: null,
+        inputs: [],
+        cursor: { time: 20_000, inputs: 0 },
+        speed: 1,
+      },
+    }).reply;
+    expect(resumed).toMatchObject({ ok: true });
+    const perfetto = w.request({ type: 'export', format: 'perfetto' });
+    expect(await perfetto.reply).toMatchObject({ ok: true });
+    const files = w.received.find((m) => m.type === 'exported' && m.request === perfetto.id);
+    expect(files?.type === 'exported' && files.files.map((f) => f.name)).toEqual([
+      'three-nmis.perfetto.json',
+    ]);
+  });
+
   it('says there is nothing to export before anything is loaded', async () => {
     const w = worker();
     const reply = await w.request({ type: 'export', format: 'vcd' }).reply;

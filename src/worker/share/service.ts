@@ -89,10 +89,18 @@ export class ShareService {
 
   #receive(message: ToWorker): void {
     if (!claims(message)) {
-      if ((message as { type?: unknown } | null)?.type === 'load-scenario') {
+      const type = (message as { type?: unknown } | null)?.type;
+      if (type === 'load-scenario') {
         const load = message as Extract<ToWorker, { type: 'load-scenario' }>;
         if (typeof load.source === 'object' && load.source !== null)
           this.#loading.set(load.id, load.source);
+      } else if (type === 'resume') {
+        // a restarted worker resumes the page's session: its source is loaded once that worked
+        // (else exports and links said "No scenario is loaded." after a crash)
+        const resume = message as Extract<ToWorker, { type: 'resume' }>;
+        const source = (resume.point as { source?: unknown } | null)?.source;
+        if (typeof source === 'object' && source !== null)
+          this.#loading.set(resume.id, resume.point.source);
       }
       this.#toHost.emit(message);
       return;
