@@ -272,9 +272,17 @@ export class GicClient {
         const result: CommandResult = message.ok
           ? { ok: true, detail: message.detail }
           : { ok: false, detail: message.error, failure: message.failure };
-        // bad input is told; "nothing to do" and "stopped by Pause" are answers, not news
+        // bad input is told; "nothing to do" and "stopped by Pause" are answers, not news. A
+        // success clears the Notice, unless the page sent it on its own: the selection's
+        // inspect, the address bar's export of a loaded file (which cleared "session restored")
         if (!message.ok && message.failure === 'invalid') state.notify(message.error);
-        else if (message.ok && pending && pending.type !== 'inspect' && state.notice !== null)
+        else if (
+          message.ok &&
+          pending &&
+          pending.type !== 'inspect' &&
+          pending.type !== 'export' &&
+          state.notice !== null
+        )
           state.notify(null);
         pending?.resolve(result);
         break;
