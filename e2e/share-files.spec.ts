@@ -37,7 +37,10 @@ test.describe('scenario files', () => {
       mimeType: 'application/json',
       buffer: Buffer.from(edited),
     });
-    await expect(app.page.getByRole('combobox', { name: 'Scenario' })).toHaveValue('my-ladder');
+    // a file is its own entry in the picker, even when it reuses a built-in's id
+    await expect(
+      app.page.getByRole('combobox', { name: 'Scenario' }).locator('option:checked'),
+    ).toHaveText('My ladder, longer (loaded file)');
     await app.whenIdle();
     expect((await app.state()).scenario).toBe('my-ladder');
     const [again] = await downloads(app.page, 1, () => app.button('Download scenario').click());
@@ -79,7 +82,11 @@ test.describe('scenario files', () => {
       mimeType: 'application/json',
       buffer: readFileSync('public/scenarios/sgi-ipi.json'),
     });
-    await expect(app.page.getByRole('combobox', { name: 'Scenario' })).toHaveValue('sgi-ipi');
+    await expect(
+      app.page.getByRole('combobox', { name: 'Scenario' }).locator('option:checked'),
+    ).toHaveText(/\(loaded file\)$/);
+    await app.whenIdle();
+    expect((await app.state()).scenario).toBe('sgi-ipi');
     await expect(notice).toHaveCount(0);
   });
 });
