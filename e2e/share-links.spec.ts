@@ -82,7 +82,9 @@ test.describe('deep links', () => {
     await fresh.page.goto(link);
     await expect(fresh.connection).toHaveText(/Simulation connected/);
     await fresh.whenIdle();
-    await expect(fresh.page.getByRole('combobox', { name: 'Scenario' })).toHaveValue('my-ipis');
+    await expect(
+      fresh.page.getByRole('combobox', { name: 'Scenario' }).locator('option:checked'),
+    ).toHaveText('My IPIs (loaded file)');
     const after = await snapshot(fresh);
     expect(after.time).toBe(before.time);
     expect(after.view).toEqual(before.view);

@@ -29,12 +29,13 @@ export function startSession(page: Window): Session {
   const ui = createUiStore();
   void client.connect(async () => {
     // the URL is a link to a view (docs/sharing.md): the scenario, the moment, the selection
-    const { link } = await restoreFromLink(page.location.search, client, store);
+    const { link, problems } = await restoreFromLink(page.location.search, client, store);
     if (link.state.presenter) ui.getState().setPresenter(true);
     // with no link state the page opens on a moment that shows something: the first chapter
     const opening = store.getState().scenario?.chapters?.[0];
-    if (link.state.scenario === null && link.state.t === null && link.state.at === null && opening)
-      await client.runUntil(opening.at);
+    // (not after a link that failed: its Notice says what was wrong, and stays)
+    const plain = link.state.scenario === null && link.state.t === null && link.state.at === null;
+    if (plain && problems.length === 0 && opening) await client.runUntil(opening.at);
   });
   return { store, client, ui };
 }

@@ -69,7 +69,8 @@ export function ItsPanel() {
         </figure>
         <div className="its-commands">
           <h3>Commands</h3>
-          <ol aria-label="ITS commands" className="commands">
+          {/* it scrolls: keyboard users reach it too (axe scrollable-region-focusable) */}
+          <ol aria-label="ITS commands" className="commands" tabIndex={0}>
             {its.recent.map((c) => (
               <li key={`done-${c.slot}`} className="done">
                 <span className="slot">#{c.slot}</span> {c.text}

@@ -128,6 +128,10 @@ export function timelineLayout(
     return true;
   };
 
+  // the cursor's handle sits on the axis: no tick label under it
+  const nowX = Math.max(plot.x0, Math.min(plot.x1, x(now)));
+  placer.place({ x: nowX - 9, y: AXIS - 24, w: 18, h: 22 });
+
   // axis: ticks far enough apart for their labels, the unit at the left
   const span = window[1] - window[0];
   const unit = timeUnit(span);
@@ -195,8 +199,12 @@ export function timelineLayout(
         ...(before ? [{ time: window[0], value: before.value }] : []),
         ...list.filter((s) => s.time > window[0] && s.time <= Math.min(window[1], end)),
       ];
+      let said: number | null = null;
       for (const mark of marks) {
-        const ly = series === 'pmr' ? y(mark.value) - 3 : y(mark.value) + LABEL;
+        // a write of the value already in force changes nothing worth a label
+        if (mark.value === said) continue;
+        said = mark.value;
+        const ly = series === 'pmr' ? y(mark.value) - 5 : y(mark.value) + LABEL + 1;
         put(
           `${name} ${mark.value === 0xff && series === 'rpr' ? 'idle' : hex2(mark.value)}`,
           Math.max(plot.x0, x(mark.time)) + 3,
@@ -230,6 +238,6 @@ export function timelineLayout(
     steps,
     instants,
     texts,
-    nowX: Math.max(plot.x0, Math.min(plot.x1, x(now))),
+    nowX,
   };
 }

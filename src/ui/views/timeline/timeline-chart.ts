@@ -208,6 +208,10 @@ export function createTimelineChart(
       .attr('font-size', (d) => d.size)
       .attr('text-anchor', (d) => d.anchor)
       .attr('fill', (d) => labelFill(d.cls))
+      // a halo in the panel's colour: a label stays readable where a line runs under it
+      .attr('stroke', (d) => (d.cls.startsWith('bar-label') ? 'none' : PALETTE.block))
+      .attr('stroke-width', 3)
+      .attr('paint-order', 'stroke')
       .text((d) => d.text);
     cursor.select('line').attr('y1', g.axisY).attr('y2', g.height);
     if (!dragging) placeCursor(g.nowX);
