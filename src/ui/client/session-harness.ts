@@ -138,6 +138,8 @@ export type Action =
   | { readonly do: 'run-until'; readonly ahead: number }
   | { readonly do: 'inject-nmi' }
   | { readonly do: 'write-pmr'; readonly pe: number; readonly value: number }
+  /** a Distributor register write (ISENABLER1, ICENABLER1, ISPENDR1, ICPENDR1…) */
+  | { readonly do: 'write-gicd'; readonly offset: number; readonly value: number }
   | { readonly do: 'toggle-mode' }
   | { readonly do: 'speed'; readonly speed: number | 'max' }
   | { readonly do: 'reset' };
@@ -247,6 +249,13 @@ export class Session {
       case 'write-pmr': {
         const pe = action.pe % (this.store.getState().view?.cpus.length ?? 1);
         const target: RegisterTarget = { block: 'sysreg', pe, name: 'ICC_PMR_EL1' };
+        const value = `0x${action.value.toString(16)}`;
+        return this.#input({ kind: 'write-register', target, value }, () =>
+          c.writeRegister(target, value),
+        );
+      }
+      case 'write-gicd': {
+        const target: RegisterTarget = { block: 'distributor', offset: action.offset, size: 4 };
         const value = `0x${action.value.toString(16)}`;
         return this.#input({ kind: 'write-register', target, value }, () =>
           c.writeRegister(target, value),

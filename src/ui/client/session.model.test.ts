@@ -44,6 +44,13 @@ function randomAction(random: () => number, peCount: number, seqHint: number): A
       value: [0x80, 0xa0, 0xc0, 0xe0, 0xf0, 0x1f][int(6)],
     };
   if (r < 0.89) return { do: 'toggle-mode' };
+  if (r < 0.92)
+    return {
+      do: 'write-gicd',
+      // ISENABLER1, ICENABLER1, ISPENDR1, ICPENDR1, ISACTIVER1: SPIs 32–63
+      offset: [0x104, 0x184, 0x204, 0x284, 0x304][int(5)],
+      value: [1 << 1, 1 << 8, 1 << 9, 1 << 16, 0xffffffff][int(5)] >>> 0,
+    };
   if (r < 0.97) return { do: 'speed', speed: ([0.5, 1, 10, 100, 1000, 'max'] as const)[int(6)] };
   return { do: 'reset' };
 }
