@@ -102,7 +102,7 @@ export function topRow(draw: Draw, input: DiagramInput, m: Metrics, width: numbe
     return { bottom: h, stub: { x: width / 2, top: h }, itsDrop: null, itsLabel: null };
   }
   const gap = Math.round(m.pad * 1.5);
-  const itsW = Math.round(Math.min(30 * m.f, Math.max(18 * m.f, width * 0.36)));
+  const itsW = Math.round(Math.min(30 * m.f, Math.max(18 * m.f, width * 0.4)));
   if (width - itsW - gap >= MIN_DISTRIBUTOR_EMS * m.f) {
     const x = width - itsW;
     const section = itsSection(its, x, itsW, m);
