@@ -217,11 +217,13 @@ function lpiRow(
   const note: string[] = !pe.enableLpis
     ? ['LPIs off: EnableLPIs=0', 'EnableLPIs=0', 'LPIs off']
     : lpis.length === 0
-      ? hidden > 0
+      ? hidden > 1
         ? [`${hidden} LPIs, all idle`, `${hidden} idle LPIs`, `${hidden} LPIs`]
-        : ['no LPIs mapped', 'no LPIs']
+        : hidden === 1
+          ? ['1 LPI, idle', '1 idle LPI', '1 LPI']
+          : ['no LPIs mapped', 'no LPIs']
       : hidden > 0
-        ? [`+${hidden} idle LPIs`, `+${hidden} idle`]
+        ? [`+${hidden} idle LPI${hidden === 1 ? '' : 's'}`, `+${hidden} idle`]
         : [];
   const inline =
     lpis.length > 0 &&

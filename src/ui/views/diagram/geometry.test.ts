@@ -160,7 +160,7 @@ describe('the block diagram layout', () => {
       ['pe0:lpi:8192', 'redistributor:0:lpi', 'LPI 8192 pending'],
     ]);
     expect(l.blocks.find((b) => b.id === 'redistributor:1')?.texts.map((t) => t.text)).toContain(
-      '1 LPIs, all idle',
+      '1 LPI, idle',
     );
     expect(l.chips.find((c) => c.key === 'pe0:lpi:8192')).toMatchObject({
       block: 'pe:0',
@@ -203,9 +203,17 @@ describe('the block diagram layout', () => {
     const stub = l.wires.find((w) => w.id === 'stub')!;
     expect(stub.points[0].x).toBeLessThan(its.x);
     expect(stub.points[1].y).toBe(l.busY);
-    expect(l.wires.find((w) => w.id === 'its-path')?.label?.text).toBe(
-      'DeviceID 0x8 EventID 0 → LPI 8192 → ICID 0',
-    );
+    const path = l.wires.find((w) => w.id === 'its-path')!;
+    expect(path.label?.text).toBe('DeviceID 0x8 EventID 0 → LPI 8192 → ICID 0');
+    // two rows joined by a trunk: Redistributor 0 is in the first, reached along the bus
+    expect(l.wires.some((w) => w.id === 'trunk')).toBe(true);
+    const rd0 = l.blocks.find((b) => b.id === 'redistributor:0')!;
+    expect(Math.min(...path.points.map((p) => p.x))).toBe(rd0.x + rd0.w / 2);
+    // PE 2 is in the second row: the token takes the trunk down
+    const toPe2 = routeFor(l, ['its', 'redistributor:2'], 'its-translated', false)!;
+    const rd2 = l.blocks.find((b) => b.id === 'redistributor:2')!;
+    expect(toPe2.at(-1)).toEqual({ x: rd2.x + rd2.w / 2, y: rd2.y });
+    expect(toPe2.some((p) => p.x === l.feeds[2][0].x && p.y > l.busY)).toBe(true);
   });
 
   it('exports an ITS machine as a standalone SVG too', () => {

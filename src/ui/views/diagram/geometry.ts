@@ -41,6 +41,25 @@ function wire(
 }
 
 /**
+ * From a source's drop along the bus into a feed: a target in the first row is reached along the
+ * bus itself, not by the trunk's detour to the left edge and back.
+ */
+export function viaBus(
+  drop: readonly Point[],
+  feed: readonly Point[] | undefined,
+  busY: number,
+): Point[] {
+  if (!feed) return [...drop];
+  // the first row's bus may sit a pixel off busY (rounding of half the gap)
+  const k = Math.max(
+    0,
+    feed.findLastIndex((p) => Math.abs(p.y - busY) <= 1),
+  );
+  const end = drop[drop.length - 1];
+  return [...drop.slice(0, -1), { x: end.x, y: feed[k].y }, ...feed.slice(k)];
+}
+
+/**
  * The way the NMI story's interrupt took while it is live: from its cell over the bus (an SPI) to
  * its Redistributor, the CPU interface and down the line into the PE (the NMI line for an
  * architected NMI, IRQ for a pseudo-NMI). Drawn under the blocks, so it shows in the gaps.
@@ -257,7 +276,7 @@ export function diagramLayout(input: DiagramInput): DiagramLayout {
   const last = input.its?.last;
   if (itsDrop && row.itsLabel && last?.pe != null)
     draw.wires.push(
-      wire('its-path', 'msi', [...itsDrop, ...(feeds[last.pe] ?? [])], {
+      wire('its-path', 'msi', viaBus(itsDrop, feeds[last.pe], busY), {
         lit: true,
         arrow: feeds[last.pe] !== undefined,
         label: row.itsLabel,

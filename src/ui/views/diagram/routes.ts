@@ -1,4 +1,5 @@
 import { tokenRoute } from '../topology/token-geometry.ts';
+import { viaBus } from './geometry.ts';
 import type { DiagramLayout, Point } from './types.ts';
 
 const PE_OF = /^(?:redistributor|cpu|pe):(\d+)$/;
@@ -41,7 +42,7 @@ export function routeFor(
     // an MSI translated: down from the ITS to the bus and along it to the Redistributor, the
     // way an SPI goes from the Distributor
     const feed = layout.feeds[Number(target[1])];
-    return layout.itsDrop && feed ? [...layout.itsDrop, ...feed] : null;
+    return layout.itsDrop && feed ? viaBus(layout.itsDrop, feed, layout.busY) : null;
   }
   if (kind === 'acknowledged' && target) {
     const pe = Number(target[1]);
