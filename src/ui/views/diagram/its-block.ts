@@ -35,6 +35,7 @@ export function translationTexts(t: ItsTranslationView): string[] {
     return [
       `✕ ${by}DeviceID ${hex(t.deviceId)} EventID ${t.eventId}: ${why}`,
       `✕ ${by}Dev ${hex(t.deviceId)} Ev ${t.eventId}: ${why}`,
+      `✕ ${by}${hex(t.deviceId)}/${t.eventId}: ${why}`,
       `✕ ${why}`,
     ];
   }
