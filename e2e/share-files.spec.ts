@@ -133,4 +133,29 @@ test.describe('exports', () => {
     const gtkw = byName.get('pmr-ladder.gtkw')!;
     expect(gtkw).toContain('^1 pmr-ladder-intid.txt');
   });
+
+  test('the diagram as SVG and PNG, at this moment, for slides', async ({ app }) => {
+    await app.loadScenario('rfc-nmi');
+    await app.call('runUntil', 101_000);
+    const [svg] = await downloads(app.page, 1, () => app.button('Export SVG').click());
+    expect(svg?.name).toBe('rfc-nmi-101.0us.svg');
+    // a standalone document: no script, no stylesheet; the blocks and the NMI's cell by name
+    expect(svg.text).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    expect(svg.text).not.toMatch(/<script|<style|<link/);
+    for (const text of ['Distributor', 'Redistributor 0', 'CPU interface 3', 'PE 1', '101.0 µs'])
+      expect(svg.text).toContain(text);
+
+    const pngs: Download[] = [];
+    app.page.on('download', (d) => pngs.push(d));
+    await app.button('Export PNG').click();
+    await expect.poll(() => pngs.length).toBe(1);
+    expect(pngs[0].suggestedFilename()).toBe('rfc-nmi-101.0us.png');
+    const bytes = readFileSync(await pngs[0].path());
+    expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    // IHDR: width and height at twice the SVG's size
+    const width = bytes.readUInt32BE(16);
+    const svgWidth = Number(/width="(\d+)"/.exec(svg.text)?.[1]);
+    expect(width).toBe(svgWidth * 2);
+    await expect(app.page.getByRole('status', { name: 'Notice' })).toHaveCount(0);
+  });
 });

@@ -12,7 +12,8 @@ const DIRECTIVES = [
   ['worker-src', "'self'"],
   // stylesheets are files; React and d3 set styles through the CSSOM, which style-src allows
   ['style-src', "'self'"],
-  ['img-src', "'self'"],
+  // blob: the diagram's PNG export draws its own SVG on a canvas (share/picture-export.ts)
+  ['img-src', "'self' blob:"],
   ['connect-src', "'self'"],
   ['manifest-src', "'self'"],
   ['object-src', "'none'"],

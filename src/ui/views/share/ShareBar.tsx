@@ -8,7 +8,9 @@ import { TraceProgress } from './TraceProgress.tsx';
 import { useOpenFile } from './use-open-file.ts';
 import { useLinkSync } from './link/use-link-sync.ts';
 import { selectPresenter } from '../../app/ui-store.ts';
-import { useUi } from '../../app/ui-instance.ts';
+import { useUi, useUiStore } from '../../app/ui-instance.ts';
+import { formatTime } from '../../format.ts';
+import { diagramPicture, pictureName, pictureToPng } from './picture-export.ts';
 import './share.css';
 
 const ACCEPT = '.json,.log,.gz,.txt,application/json,application/gzip,text/plain';
@@ -21,6 +23,7 @@ export function ShareBar() {
   const scenario = useGic(selectScenario);
   const { opening, openFile, openUrl } = useOpenFile();
   const presenter = useUi(selectPresenter);
+  const ui = useUiStore();
   const { copy } = useLinkSync(presenter);
   const input = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
@@ -75,6 +78,27 @@ export function ShareBar() {
     if (!result.ok) return;
     for (const file of result.files) saveFile(file.name, file.text, file.mime);
     notify(null);
+  };
+
+  const exportPicture = async (format: 'svg' | 'png') => {
+    const state = store.getState();
+    if (!state.view || !state.scenario) return;
+    const picture = diagramPicture(state.view, {
+      title: `${state.scenario.title} at ${formatTime(state.cursor.time)}`,
+      showAll: ui.getState().showAll,
+      selectedKey: state.selectedKey,
+      selectedPe: state.selectedPe,
+    });
+    const name = pictureName(state.scenario.id, state.cursor.time);
+    try {
+      if (format === 'svg') saveFile(`${name}.svg`, picture.svg, 'image/svg+xml');
+      else saveFile(`${name}.png`, await pictureToPng(picture), 'image/png');
+      notify(null);
+    } catch (error) {
+      notify(
+        `The picture could not be made: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
   };
 
   const isTrace = scenario?.id.startsWith('qemu-trace:') ?? false;
@@ -134,6 +158,22 @@ export function ShareBar() {
         title="Value Change Dump with GTKWave filter and save files: the whole run"
       >
         Export VCD
+      </button>
+      <button
+        type="button"
+        disabled={!ready || !scenario}
+        onClick={() => void exportPicture('svg')}
+        title="The diagram at this moment as an SVG picture, for slides"
+      >
+        Export SVG
+      </button>
+      <button
+        type="button"
+        disabled={!ready || !scenario}
+        onClick={() => void exportPicture('png')}
+        title="The diagram at this moment as a PNG picture (2× pixels), for slides"
+      >
+        Export PNG
       </button>
       <span className="share-said" role="status" aria-label="Share status">
         {said}
