@@ -57,6 +57,18 @@ const SHOTS = [
     act: (page) => key(page, 'p'),
   },
   {
+    name: 'its-msi-1280x720',
+    width: 1280,
+    height: 720,
+    docs: true,
+    act: async (page) => {
+      await page.evaluate(() => window.gicscope.loadScenario('msi-nic'));
+      await idle(page);
+      await page.evaluate(() => window.gicscope.runUntil(150_010));
+      await idle(page);
+    },
+  },
+  {
     name: 'details-1280x720',
     width: 1280,
     height: 720,
