@@ -2,12 +2,13 @@ import type { MaskingExplanation } from '../machine/index.ts';
 
 // The machine as the page sees it: plain data, keyed entities, sent whole once and then as diffs.
 
-export type InterruptClass = 'sgi' | 'ppi' | 'spi';
+/** `lpi`: only in `MachineView.its` (a Redistributor's LPIs), never in `interrupts` */
+export type InterruptClass = 'sgi' | 'ppi' | 'spi' | 'lpi';
 export type InterruptState = 'inactive' | 'pending' | 'active' | 'active-pending';
 export type GroupName = 'g0' | 'g1s' | 'g1ns';
 
 export interface InterruptView {
-  /** `spi:33`, or `pe0:ppi:27` / `pe1:sgi:3` for banked interrupts */
+  /** `spi:33`, or `pe0:ppi:27` / `pe1:sgi:3` for banked interrupts, `pe0:lpi:8192` for an LPI */
   readonly key: string;
   readonly intid: number;
   readonly class: InterruptClass;
@@ -214,6 +215,51 @@ export interface MachineView {
   readonly checks: readonly CheckView[];
   /** per PE, the gate at its CPU interface (absent from old workers) */
   readonly gates?: readonly CpuGateView[];
+  /** the ITS and each Redistributor's LPIs, for the block diagram (absent/null: no ITS) */
+  readonly its?: ItsDiagramView | null;
+}
+
+/**
+ * One translation through the ITS (a GITS_TRANSLATER write or an INT command): DeviceID, EventID
+ * → LPI (ITT) → ICID → PE (collection), or the step where it stopped (`error`, a warning code).
+ */
+export interface ItsTranslationView {
+  /** the machine event's seq and time */
+  readonly seq: number;
+  readonly time: number;
+  readonly source: 'GITS_TRANSLATER' | 'INT';
+  readonly deviceId: number;
+  readonly eventId: number;
+  readonly intid: number | null;
+  readonly icid: number | null;
+  readonly pe: number | null;
+  readonly error: string | null;
+}
+
+/** A Redistributor's LPIs: those the ITS maps to its PE, and any pending or in service there. */
+export interface RedistributorLpisView {
+  readonly pe: number;
+  readonly enableLpis: boolean;
+  /** class `lpi`, key `pe0:lpi:8192`; `active` = in service (acknowledged, no EOI yet) */
+  readonly lpis: readonly InterruptView[];
+}
+
+/** What the block diagram draws of the ITS (the register panel has the rest: `InspectionView.its`). */
+export interface ItsDiagramView {
+  readonly enabled: boolean;
+  readonly stalled: boolean;
+  readonly creadr: number;
+  readonly cwriter: number;
+  readonly processed: number;
+  /** mapped devices: DeviceID, the events the ITT has room for, the events mapped */
+  readonly devices: readonly {
+    readonly deviceId: number;
+    readonly events: number;
+    readonly mapped: number;
+  }[];
+  readonly redistributors: readonly RedistributorLpisView[];
+  /** the last translation (an MSI or INT), or null before the first */
+  readonly last: ItsTranslationView | null;
 }
 
 /** Only what changed since the previous frame. */
@@ -226,6 +272,8 @@ export interface MachineDiff {
   readonly checks?: readonly CheckView[];
   /** the gates of the PEs whose gate changed */
   readonly gates?: readonly CpuGateView[];
+  /** the whole ITS view, when anything in it changed */
+  readonly its?: ItsDiagramView;
 }
 
 /** One thing that happened, already phrased for people, with the values as they were. */

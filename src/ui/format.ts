@@ -21,6 +21,13 @@ export const STATE_GLYPH: Record<InterruptState, string> = {
   'active-pending': 'A+P',
 };
 
+const LPI_STATE_LABEL: Record<InterruptState, string> = {
+  inactive: 'idle',
+  pending: 'pending',
+  active: 'in service',
+  'active-pending': 'in service and pending',
+};
+
 export function stateLabel(state: InterruptState): string {
   return STATE_LABEL[state];
 }
@@ -47,7 +54,10 @@ export function nmiText(kind: NmiKind, priority: number): string {
 
 /** The accessible name of a cell: "SPI 33 pending", "PPI 23 inactive, disabled, pseudo-NMI, priority 0x80". */
 export function cellLabel(interrupt: InterruptView, nmiKind: NmiKind | null = null): string {
-  const parts = [`${intidName(interrupt)} ${stateLabel(interrupt.state)}`];
+  // an LPI has no active state (IHI 0069 §5.1): acknowledged, it is in service at its CPU interface
+  const state =
+    interrupt.class === 'lpi' ? LPI_STATE_LABEL[interrupt.state] : stateLabel(interrupt.state);
+  const parts = [`${intidName(interrupt)} ${state}`];
   if (!interrupt.enabled) parts.push('disabled');
   if (nmiKind) parts.push(nmiText(nmiKind, interrupt.priority));
   return parts.join(', ');

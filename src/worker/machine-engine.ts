@@ -21,6 +21,8 @@ import type {
   InjectorView,
   InspectionView,
   InterruptView,
+  ItsDiagramView,
+  ItsTranslationView,
   MachineConfigView,
   MachineDiff,
   MachineView,
@@ -46,6 +48,7 @@ import { TimelineRecorder, type RecorderSnapshot } from './timeline/recorder.ts'
 import { cpuViews, sameCpu } from './view/cpus.ts';
 import { eventView } from './view/events.ts';
 import { interruptKey, interruptView, sameInterrupt } from './view/interrupts.ts';
+import { itsDiagramView, lpiViews, translationView } from './view/its.ts';
 
 const meta = (
   s: { id: string; title: string; description?: string },
@@ -68,6 +71,8 @@ interface MachineEngineSnapshot extends EngineSnapshot {
   readonly seq: number;
   readonly lastInjection: Extract<MachineEvent, { kind: 'nmi-injected' }> | null;
   readonly lastFailure: string | null;
+  /** absent from snapshots taken before the ITS was drawn */
+  readonly lastTranslation?: ItsTranslationView | null;
   readonly timeline: RecorderSnapshot;
 }
 
@@ -106,6 +111,9 @@ class MachineEngine implements Engine {
   #instantAcknowledged = false;
   #lastInjection: Extract<MachineEvent, { kind: 'nmi-injected' }> | null = null;
   #lastFailure: string | null = null;
+  #lastTranslation: ItsTranslationView | null = null;
+  /** the ITS view as of event `seq` (rebuilt when an event happened since) */
+  #itsCache: { seq: number; view: ItsDiagramView | null } | null = null;
   // what the page holds, for diffs
   #sent: {
     interrupts: Map<string, InterruptView>;
@@ -114,6 +122,7 @@ class MachineEngine implements Engine {
     injector: string;
     checks: string;
     gates: string[];
+    its: string;
   } | null = null;
   /** interrupts an event touched: an SPI by its INTID, a PE's SGI/PPI as BANKED + 32·pe + INTID */
   #dirtyKeys = new Set<number>();
@@ -149,6 +158,8 @@ class MachineEngine implements Engine {
     if (event.kind !== 'gic') return;
     const e = event.event;
     if (e.kind === 'acknowledged') this.#instantAcknowledged = true;
+    if (e.kind === 'its-translated')
+      this.#lastTranslation = translationView(e, event.seq, event.at) ?? this.#lastTranslation;
     if (e.kind === 'interrupt-configured' || e.kind === 'routed') this.#metaDirty = true;
     if ('intid' in e && typeof e.intid === 'number' && e.intid < 1020) {
       const pe = 'pe' in e && typeof e.pe === 'number' ? e.pe : null;
@@ -257,6 +268,7 @@ class MachineEngine implements Engine {
       seq: this.#seq,
       lastInjection: this.#lastInjection,
       lastFailure: this.#lastFailure,
+      lastTranslation: this.#lastTranslation,
       timeline: this.#timeline.snapshot(),
     };
   }
@@ -275,6 +287,8 @@ class MachineEngine implements Engine {
     this.#seq = s.seq;
     this.#lastInjection = s.lastInjection;
     this.#lastFailure = s.lastFailure;
+    this.#lastTranslation = s.lastTranslation ?? null;
+    this.#itsCache = null;
     // what waits for the next frame stays: it happened (or is the recorded future, which the
     // frame leaves out until the cursor reaches it again)
     this.#timeline.restore(s.timeline);
@@ -292,6 +306,7 @@ class MachineEngine implements Engine {
       injector: JSON.stringify(view.injector),
       checks: JSON.stringify(view.checks),
       gates: (view.gates ?? []).map((g) => JSON.stringify(g)),
+      its: JSON.stringify(view.its ?? null),
     };
     this.#dirtyKeys.clear();
     this.#allDirty = false;
@@ -329,7 +344,8 @@ class MachineEngine implements Engine {
     this.#dirtyKeys.clear();
     this.#allDirty = false;
 
-    const cpus = cpuViews(gic, this.#machine.peViews()).filter((cpu, index) => {
+    const allCpus = cpuViews(gic, this.#machine.peViews());
+    const cpus = allCpus.filter((cpu, index) => {
       if (sent.cpus[index] && sameCpu(sent.cpus[index], cpu)) return false;
       sent.cpus[index] = cpu;
       return true;
@@ -355,8 +371,17 @@ class MachineEngine implements Engine {
         sent.checks = checksText;
       }
     }
+    const itsNow = this.#its(allCpus);
+    let its: ItsDiagramView | undefined;
+    if (itsNow) {
+      const itsText = JSON.stringify(itsNow);
+      if (itsText !== sent.its) {
+        its = itsNow;
+        sent.its = itsText;
+      }
+    }
     // the gates read the interrupts as now sent (the map holds every one, updated above)
-    const gates = this.#gates([...sent.interrupts.values()]).filter((gate) => {
+    const gates = this.#gates([...sent.interrupts.values(), ...lpiViews(itsNow)]).filter((gate) => {
       const text = JSON.stringify(gate);
       if (sent.gates[gate.pe] === text) return false;
       sent.gates[gate.pe] = text;
@@ -370,6 +395,7 @@ class MachineEngine implements Engine {
       ...(counters ? { counters } : {}),
       ...(injector ? { injector } : {}),
       ...(checks ? { checks } : {}),
+      ...(its ? { its } : {}),
     };
   }
 
@@ -424,16 +450,34 @@ class MachineEngine implements Engine {
         const view = interruptView(gic, intid, pe, name(intid));
         interrupts[view.key] = view;
       }
+    const cpus = cpuViews(gic, this.#machine.peViews());
+    const its = this.#its(cpus);
     return {
       time: this.#machine.now(),
       config: this.#config(full),
       interrupts,
-      cpus: cpuViews(gic, this.#machine.peViews()),
+      cpus,
       counters: this.#counters(),
       injector: this.#injector(full.injector),
       checks: full.expectations,
-      gates: this.#gates(Object.values(interrupts)),
+      gates: this.#gates([...Object.values(interrupts), ...lpiViews(its)]),
+      // a machine without an ITS sends no `its` at all: its view is as before
+      ...(its ? { its } : {}),
     };
+  }
+
+  /** The ITS and the Redistributors' LPIs (null without an ITS), rebuilt after new events. */
+  #its(cpus: readonly CpuView[]): ItsDiagramView | null {
+    if (!this.#machine.gic.config.its) return null;
+    if (this.#itsCache?.seq === this.#seq) return this.#itsCache.view;
+    const view = itsDiagramView(
+      this.#machine.gic,
+      cpus,
+      this.#lastTranslation,
+      (intid) => this.#names.get(intid) ?? null,
+    );
+    this.#itsCache = { seq: this.#seq, view };
+    return view;
   }
 
   /** Each CPU interface's gate: its pending interrupts with the explainer's verdict. */

@@ -138,14 +138,17 @@ function stateSchema(scenario: Scenario): z.ZodMiniType {
     }),
     z.strictObject({ kind: z.literal('lower-line'), intid: lineIntid, pe: z.nullable(pe) }),
   ]);
+  // with an ITS the guest also names its MSI vectors: LPIs from 8192 (IHI 0069 §1.2.2)
+  const descIntid = scenario.machine.its ? z.union([intid, intIn(8192, 2 ** 20 - 1)]) : intid;
   const desc = z.strictObject({
-    intid,
+    intid: descIntid,
     name: z.string(),
-    kind: z.enum(['irq', 'nmi', 'percpu-irq', 'percpu-nmi', 'ipi', 'ipi-nmi']),
+    kind: z.enum(['irq', 'nmi', 'percpu-irq', 'percpu-nmi', 'ipi', 'ipi-nmi', 'msi']),
     trigger: z.enum(['level', 'edge']),
     shared: z.boolean(),
     enabled: z.boolean(),
     handlerNs: time,
+    msi: z.optional(z.strictObject({ deviceId: nat, eventId: nat, pe })),
   });
   const schema = z.strictObject({
     now: time,

@@ -108,6 +108,7 @@ function applyDiff(view: MachineView, diff: MachineDiff): MachineView {
     counters: diff.counters ?? view.counters,
     injector: diff.injector ?? view.injector,
     checks: diff.checks ?? view.checks,
+    ...(diff.its ? { its: diff.its } : {}),
   };
 }
 

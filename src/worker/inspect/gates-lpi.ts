@@ -52,9 +52,11 @@ export function lpiGateContext(
   selectedPe: number,
   masks: readonly PeMasks[],
   pseudoNmi: PseudoNmiSetup,
+  /** the PE it is pending on (a gate's verdict), instead of where the ITS maps it now */
+  atPe?: number,
 ): LpiGateContext {
   const route = lpiRoute(gic, intid);
-  const pe = route?.pe ?? selectedPe;
+  const pe = atPe ?? route?.pe ?? selectedPe;
   const lpi = gic.lpi(intid, pe);
   const irq: InterruptView = {
     intid: intid as IntId,

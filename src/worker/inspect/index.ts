@@ -7,7 +7,7 @@ import type { InspectionInput } from './input.ts';
 import { buildLadder } from './ladder.ts';
 import { redistributorPanel } from './redistributor-panel.ts';
 
-export { pendingVerdict, type PendingVerdict } from './verdict.ts';
+export { pendingLpiVerdict, pendingVerdict, type PendingVerdict } from './verdict.ts';
 export type { InspectionInput, PeMasks, PseudoNmiSetup, WarningEvent } from './input.ts';
 
 /**

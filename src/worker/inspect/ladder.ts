@@ -2,7 +2,7 @@ import type { Gic, InterruptView } from '../../gic/index.ts';
 import type { LadderView } from '../../protocol/index.ts';
 import type { PeMasks, PseudoNmiSetup } from './input.ts';
 import { activeLevels, groupPriorityMask } from './priority.ts';
-import { pendingVerdict } from './verdict.ts';
+import { pendingLpiVerdict, pendingVerdict } from './verdict.ts';
 
 /** Pending, enabled, not active interrupts whose CPU interface is `pe`. */
 function pendingAt(gic: Gic, pe: number): InterruptView[] {
@@ -26,8 +26,16 @@ export function buildLadder(
   pseudoNmi: PseudoNmiSetup = { enabled: false, nmiPriority: null },
 ): LadderView {
   const cpu = gic.cpuInterface(pe);
+  // LPIs pending on this Redistributor and enabled as it sees them (no active state: IHI 0069 §5.1)
+  const lpis = gic.config.lpis
+    ? gic
+        .redistributorLpis(pe)
+        .pending.filter((intid) => gic.lpi(intid, pe).enabled)
+        .map((intid) => pendingLpiVerdict(gic, intid, pe, masks, pseudoNmi))
+    : [];
   const pending = pendingAt(gic, pe)
     .map((irq) => pendingVerdict(gic, irq.intid, pe, masks, pseudoNmi))
+    .concat(lpis)
     .sort((a, b) => a.priority - b.priority || a.intid - b.intid);
   return {
     pe,

@@ -1,9 +1,11 @@
 import type { Gic } from '../../gic/index.ts';
 import type { LadderMark, NmiKind } from '../../protocol/index.ts';
 import { gateContext, type Gate, type GateContext } from './gate-context.ts';
-import { pmrGate, runningPriorityGate } from './gates-cpu.ts';
 import { firstInLineGate, peMaskGate } from './gates-pe.ts';
 import { GATING_CHAIN } from './explanation.ts';
+import { cpuGroupGate, pmrGate, runningPriorityGate } from './gates-cpu.ts';
+import { distributorGroupGate } from './gates-distributor.ts';
+import { enableLpisGate, lpiConfigGate, lpiGateContext, lpiTablesGate } from './gates-lpi.ts';
 import type { PeMasks, PseudoNmiSetup } from './input.ts';
 
 /** What the CPU interface's gate does with one pending interrupt. */
@@ -53,4 +55,39 @@ export function pendingVerdict(
     if (gate === pmrGate || gate === runningPriorityGate) details.push(step.detail);
   }
   return { ...base, mark: ctx.superpriority ? 'nmi' : 'can-preempt', reason: details.join('; ') };
+}
+
+/**
+ * The same for an LPI pending on `pe` (IHI 0069 §5.1): the Redistributor's LPI state (EnableLPIs,
+ * tables, the configuration byte as it sees it), the Group 1 enables, then the CPU interface and
+ * PE gates — the explainer's LPI chain without the ITS mapping and pending steps (it is pending).
+ */
+export function pendingLpiVerdict(
+  gic: Gic,
+  intid: number,
+  pe: number,
+  masks: readonly PeMasks[],
+  pseudoNmi: PseudoNmiSetup,
+): PendingVerdict {
+  const ctx = lpiGateContext(gic, intid, pe, masks, pseudoNmi, pe);
+  const base = { intid, priority: ctx.priority, nmiKind: nmiKindOf(ctx) };
+  const chain: readonly Gate[] = [
+    () => enableLpisGate(ctx),
+    () => lpiTablesGate(ctx),
+    () => lpiConfigGate(ctx),
+    distributorGroupGate,
+    cpuGroupGate,
+    pmrGate,
+    runningPriorityGate,
+    peMaskGate,
+    firstInLineGate,
+  ];
+  const details: string[] = [];
+  for (const gate of chain) {
+    const { step } = gate(ctx);
+    if (step.verdict === 'blocked')
+      return { ...base, mark: MARK_OF.get(gate) ?? 'blocked', reason: step.detail };
+    if (gate === pmrGate || gate === runningPriorityGate) details.push(step.detail);
+  }
+  return { ...base, mark: 'can-preempt', reason: details.join('; ') };
 }

@@ -2,15 +2,18 @@ import type { GicEvent } from '../../gic/index.ts';
 import { describeEvent, type MachineEvent } from '../../machine/index.ts';
 import type { EventView } from '../../protocol/index.ts';
 import { interruptKey } from './interrupts.ts';
+import { LPI_BASE, lpiKey } from './its.ts';
 
 type Fields = Record<string, string | number | boolean | null>;
 
-const cellOf = (intid: number, pe: number) => interruptKey(intid, intid < 32 ? pe : null);
+const cellOf = (intid: number, pe: number) =>
+  intid >= LPI_BASE ? lpiKey(intid, pe) : interruptKey(intid, intid < 32 ? pe : null);
 
 /**
  * Which drawn elements a token visits for this event (see EventView.path): forwarded to a CPU
  * interface (through the Redistributor for an SPI), acknowledged, priority dropped (back to
- * the cell), an SGI from its sender to the target, an NMI injection.
+ * the cell), an SGI from its sender to the target, an NMI injection, an MSI translated by the
+ * ITS to its Redistributor (an LPI's cell is in its Redistributor, so its forward starts there).
  */
 function pathOf(event: MachineEvent): string[] {
   if (event.kind === 'nmi-injected') {
@@ -25,19 +28,27 @@ function pathOf(event: MachineEvent): string[] {
     case 'hppi-changed': {
       const hppi = gic.hppi;
       if (!hppi || hppi.intid === gic.previous?.intid) return [];
-      return hppi.intid < 32
+      return hppi.intid < 32 || hppi.intid >= LPI_BASE
         ? [cellOf(hppi.intid, gic.pe), `cpu:${gic.pe}`]
         : [cellOf(hppi.intid, gic.pe), `redistributor:${gic.pe}`, `cpu:${gic.pe}`];
     }
     case 'acknowledged':
       return [cellOf(gic.intid, gic.pe), `cpu:${gic.pe}`];
     case 'priority-dropped':
-      return gic.intid < 1020 ? [`cpu:${gic.pe}`, cellOf(gic.intid, gic.pe)] : [];
+      return gic.intid < 1020 || gic.intid >= LPI_BASE
+        ? [`cpu:${gic.pe}`, cellOf(gic.intid, gic.pe)]
+        : [];
     case 'sgi-generated':
       return gic.targets
         .map((target) => [`cpu:${gic.pe}`, cellOf(gic.intid, target)])
         .flat()
         .slice(0, 2);
+    case 'its-translated':
+      return gic.error === null &&
+        gic.pe !== null &&
+        (gic.source === 'GITS_TRANSLATER' || gic.source === 'INT')
+        ? ['its', `redistributor:${gic.pe}`]
+        : [];
     default:
       return [];
   }
@@ -64,6 +75,14 @@ function gicFields(event: GicEvent): Fields {
       return { code: event.code, register: event.register };
     case 'routed':
       return { mode: event.mode, policy: event.policy };
+    case 'its-translated':
+      return {
+        source: event.source,
+        deviceId: event.deviceId,
+        eventId: event.eventId,
+        icid: event.icid,
+        error: event.error,
+      };
     default:
       return {};
   }

@@ -253,7 +253,8 @@ function Block({
   readonly onKey: (cell: CellItem, event: KeyboardEvent<SVGGElement>) => void;
   readonly onBlock: (block: BlockItem) => void;
 }) {
-  const grid = layout.grids.find((g) => g.id === block.id);
+  // a Redistributor has two grids with an ITS: its SGIs/PPIs and its LPIs (`redistributor:0:lpi`)
+  const grids = layout.grids.filter((g) => g.id === block.id || g.id.startsWith(`${block.id}:`));
   return (
     <g role="region" aria-label={block.label} data-key={block.id} onClick={() => onBlock(block)}>
       <rect
@@ -284,15 +285,16 @@ function Block({
         .map((chip) => (
           <Chip key={chip.key} chip={chip} />
         ))}
-      {grid && (
+      {grids.map((grid) => (
         <Grid
+          key={grid.id}
           grid={grid}
           cells={layout.cells.filter((c) => c.grid === grid.id)}
           active={active[grid.id]}
           onSelect={onSelect}
           onKey={onKey}
         />
-      )}
+      ))}
     </g>
   );
 }

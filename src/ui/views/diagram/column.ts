@@ -3,7 +3,7 @@ import { hex2, nmiText } from '../../format.ts';
 import { layoutCells, type Metrics } from './cells.ts';
 import { Draw, text } from './draw.ts';
 import { fit, textWidth } from './text.ts';
-import type { BoxItem, ChipItem, DiagramInput, DiagramPe } from './types.ts';
+import type { BoxItem, ChipItem, DiagramInput, DiagramPe, TextItem } from './types.ts';
 
 /** One part of a PE's column: its height is known first, then it is placed at `y`. */
 export interface Section {
@@ -137,7 +137,8 @@ export function redistributorSection(
   const inline =
     pe.banked.length > 0 && textWidth(note[note.length - 1], m.small) <= measured.rest.width;
   const extraH = pe.banked.length === 0 || (pe.hiddenBanked > 0 && !inline) ? m.line : 0;
-  const height = m.pad + titleH + measured.height + extraH + m.pad;
+  const lpis = lpiRow(pe, inner, m, context);
+  const height = m.pad + titleH + measured.height + extraH + lpis.height + m.pad;
   return {
     height,
     place(draw, y) {
@@ -179,6 +180,7 @@ export function redistributorSection(
             tone: 'muted',
           }),
         );
+      lpis.place(draw, texts, cellsY + laid.height + extraH);
       draw.blocks.push({
         id,
         kind: 'redistributor',
@@ -192,6 +194,71 @@ export function redistributorSection(
         texts,
       });
       draw.anchor(id, col.x + col.w / 2, y, y + height);
+    },
+  };
+}
+
+/**
+ * A Redistributor's LPIs (with an ITS only): a second grid under its SGIs/PPIs, the idle ones
+ * counted in a note; EnableLPIs=0 is said in words, never left out.
+ */
+function lpiRow(
+  pe: DiagramPe,
+  inner: ColumnBox,
+  m: Metrics,
+  context: Parameters<typeof layoutCells>[4],
+): { height: number; place(draw: Draw, texts: TextItem[], y: number): void } {
+  const lpis = pe.lpis;
+  if (lpis === null) return { height: 0, place: () => {} };
+  const n = pe.cpu.pe;
+  const grid = { id: `redistributor:${n}:lpi`, label: `Redistributor ${n} LPIs` };
+  const measured = layoutCells(lpis, grid, { x: inner.x, y: 0, width: inner.w }, m, context);
+  const hidden = pe.hiddenLpis;
+  const note: string[] = !pe.enableLpis
+    ? ['LPIs off: EnableLPIs=0', 'EnableLPIs=0', 'LPIs off']
+    : lpis.length === 0
+      ? hidden > 1
+        ? [`${hidden} LPIs, all idle`, `${hidden} idle LPIs`, `${hidden} LPIs`]
+        : hidden === 1
+          ? ['1 LPI, idle', '1 idle LPI', '1 LPI']
+          : ['no LPIs mapped', 'no LPIs']
+      : hidden > 0
+        ? [`+${hidden} idle LPI${hidden === 1 ? '' : 's'}`, `+${hidden} idle`]
+        : [];
+  const inline =
+    lpis.length > 0 &&
+    note.length > 0 &&
+    textWidth(note[note.length - 1], m.small) <= measured.rest.width;
+  const cellsH = lpis.length ? m.gap + measured.height : 0;
+  const noteH = note.length && !inline ? m.line : 0;
+  const tone = pe.enableLpis ? 'muted' : 'warn';
+  return {
+    height: cellsH + noteH,
+    place(draw, texts, y) {
+      const laid = layoutCells(
+        lpis,
+        grid,
+        { x: inner.x, y: y + (lpis.length ? m.gap : 0), width: inner.w },
+        m,
+        context,
+      );
+      draw.cells.push(...laid.cells);
+      if (laid.cells.length) draw.grids.push(laid.grid);
+      if (!note.length) return;
+      if (inline)
+        texts.push(
+          text(laid.rest.x, laid.rest.y, fit(note, laid.rest.width, m.small), m.small, {
+            tone,
+            bold: !pe.enableLpis,
+          }),
+        );
+      else
+        texts.push(
+          text(inner.x, y + cellsH + m.line * 0.8, fit(note, inner.w, m.small), m.small, {
+            tone,
+            bold: !pe.enableLpis,
+          }),
+        );
     },
   };
 }

@@ -1,5 +1,5 @@
 import { hex2 } from '../../format.ts';
-import { layoutCells, metrics, type Metrics } from './cells.ts';
+import { metrics, type Metrics } from './cells.ts';
 import {
   cpuSection,
   peSection,
@@ -8,7 +8,8 @@ import {
   type Section,
 } from './column.ts';
 import { Draw, text } from './draw.ts';
-import { fit, textWidth } from './text.ts';
+import { fit } from './text.ts';
+import { topRow } from './top-row.ts';
 import type { DiagramInput, DiagramLayout, DiagramPe, Point, WireItem } from './types.ts';
 
 /** A PE column is never narrower than this many body-text ems; narrower screens wrap to rows. */
@@ -21,71 +22,6 @@ interface Column {
 }
 
 const LINE_KINDS = ['irq', 'fiq', 'nmi'] as const;
-
-function distributor(draw: Draw, input: DiagramInput, m: Metrics, width: number): number {
-  const inner = { x: m.pad, w: width - 2 * m.pad };
-  const title = 'Distributor';
-  const used = textWidth(`${title} `, m.f);
-  const inUse = input.spis.length;
-  const sub = fit(
-    [
-      `GICD · ${input.spiCount} SPIs, ${inUse} shown`,
-      `${input.spiCount} SPIs, ${inUse} shown`,
-      `${inUse}/${input.spiCount} SPIs`,
-    ],
-    inner.w - used,
-    m.small,
-  );
-  const texts = [text(inner.x, m.pad + m.f * 0.9, title, m.f, { bold: true })];
-  if (textWidth(sub, m.small) <= inner.w - used)
-    texts.push(text(inner.x + used, m.pad + m.f * 0.9, sub, m.small, { tone: 'muted' }));
-  const cellsY = m.pad + m.line;
-  const laid = layoutCells(
-    input.spis,
-    { id: 'distributor', label: 'Distributor SPIs' },
-    { x: inner.x, y: cellsY, width: inner.w },
-    m,
-    input,
-  );
-  draw.cells.push(...laid.cells);
-  if (laid.cells.length) draw.grids.push(laid.grid);
-  let bottom = cellsY + laid.height;
-  if (input.hiddenSpis > 0) {
-    const note =
-      inUse === 0
-        ? [`all ${input.hiddenSpis} SPIs idle and disabled`, `${input.hiddenSpis} idle SPIs`]
-        : [`+${input.hiddenSpis} idle SPIs not shown`, `+${input.hiddenSpis} idle`];
-    if (inUse > 0 && textWidth(note[note.length - 1], m.small) <= laid.rest.width)
-      texts.push(
-        text(laid.rest.x, laid.rest.y, fit(note, laid.rest.width, m.small), m.small, {
-          tone: 'muted',
-        }),
-      );
-    else {
-      bottom += m.line;
-      texts.push(
-        text(inner.x, bottom - m.line * 0.25, fit(note, inner.w, m.small), m.small, {
-          tone: 'muted',
-        }),
-      );
-    }
-  }
-  const height = bottom + m.pad;
-  draw.blocks.push({
-    id: 'distributor',
-    kind: 'distributor',
-    pe: null,
-    x: 0,
-    y: 0,
-    w: width,
-    h: height,
-    label: 'Distributor',
-    selected: false,
-    texts,
-  });
-  draw.anchor('distributor', width / 2, 0, height);
-  return height;
-}
 
 function wire(
   id: string,
@@ -102,6 +38,25 @@ function wire(
     arrow: options.arrow ?? false,
     label: options.label ?? null,
   };
+}
+
+/**
+ * From a source's drop along the bus into a feed: a target in the first row is reached along the
+ * bus itself, not by the trunk's detour to the left edge and back.
+ */
+export function viaBus(
+  drop: readonly Point[],
+  feed: readonly Point[] | undefined,
+  busY: number,
+): Point[] {
+  if (!feed) return [...drop];
+  // the first row's bus may sit a pixel off busY (rounding of half the gap)
+  const k = Math.max(
+    0,
+    feed.findLastIndex((p) => Math.abs(p.y - busY) <= 1),
+  );
+  const end = drop[drop.length - 1];
+  return [...drop.slice(0, -1), { x: end.x, y: feed[k].y }, ...feed.slice(k)];
 }
 
 /**
@@ -157,14 +112,16 @@ function storyPath(
  * handler stack) — joined by wires that light when they carry something. Pure: the same layout
  * feeds the page (Diagram.tsx) and the standalone SVG export (svg.ts).
  *
- * Another source block (the ITS, between devices and the Redistributors) fits next to the
- * Distributor: give it part of the top row and join its own drops to the same `feeds`.
+ * With an ITS, it sits beside the Distributor (top-row.ts): its drop joins the same bus and
+ * `feeds`, and the last translation's path (`its-path`) is lit to its Redistributor while the
+ * LPI it made lives.
  */
 export function diagramLayout(input: DiagramInput): DiagramLayout {
   const m = metrics(input.fontSize);
   const draw = new Draw();
   const width = Math.max(12 * m.f, Math.floor(input.width));
-  const top = distributor(draw, input, m, width);
+  const row = topRow(draw, input, m, width);
+  const top = row.bottom;
 
   const n = input.pes.length;
   const gapX = Math.round(m.pad * 1.5);
@@ -195,13 +152,13 @@ export function diagramLayout(input: DiagramInput): DiagramLayout {
   const feeds: Record<number, Point[]> = {};
   let y = top;
   for (let r = 0; r < rows; r++) {
-    const row = columns.slice(r * cols, (r + 1) * cols);
+    const line = columns.slice(r * cols, (r + 1) * cols);
     const rowTop = y + busGap;
     const rowBus = rowTop - Math.round(busGap / 2);
-    const heights = [0, 1, 2].map((s) => Math.max(...row.map((c) => c.sections[s].height)));
+    const heights = [0, 1, 2].map((s) => Math.max(...line.map((c) => c.sections[s].height)));
     const tops = [rowTop, rowTop + heights[0] + forwardGap];
     tops.push(tops[1] + heights[1] + linesGap);
-    for (const c of row) {
+    for (const c of line) {
       c.sections.forEach((section, s) => section.place(draw, tops[s]));
       const pe = c.pe.cpu.pe;
       const x = c.box.x + c.box.w / 2;
@@ -288,22 +245,43 @@ export function diagramLayout(input: DiagramInput): DiagramLayout {
         );
       });
     }
-    const xs = row.map((c) => c.box.x + c.box.w / 2);
-    const from = rows > 1 ? trunkX : Math.min(...xs, width / 2);
+    // the first row's bus also reaches the sources' drops (the Distributor's and the ITS's)
+    const xs = [
+      ...line.map((c) => c.box.x + c.box.w / 2),
+      ...(r === 0 ? [row.stub.x, ...(row.itsDrop ? [row.itsDrop.x] : [])] : []),
+    ];
+    const from = rows > 1 ? trunkX : Math.min(...xs);
     draw.wires.push(
       wire(`bus:${r}`, 'bus', [
         { x: from, y: rowBus },
-        { x: Math.max(...xs, width / 2), y: rowBus },
+        { x: Math.max(...xs), y: rowBus },
       ]),
     );
     y = tops[2] + heights[2];
   }
   draw.wires.push(
     wire('stub', 'bus', [
-      { x: width / 2, y: top },
-      { x: width / 2, y: busY },
+      { x: row.stub.x, y: row.stub.top },
+      { x: row.stub.x, y: busY },
     ]),
   );
+  const itsDrop = row.itsDrop
+    ? [
+        { x: row.itsDrop.x, y: row.itsDrop.top },
+        { x: row.itsDrop.x, y: busY },
+      ]
+    : null;
+  if (itsDrop) draw.wires.push(wire('its-drop', 'bus', itsDrop));
+  // the last translation on its way: ITS → bus → the target's Redistributor, with its label
+  const last = input.its?.last;
+  if (itsDrop && row.itsLabel && last?.pe != null)
+    draw.wires.push(
+      wire('its-path', 'msi', viaBus(itsDrop, feeds[last.pe], busY), {
+        lit: true,
+        arrow: feeds[last.pe] !== undefined,
+        label: row.itsLabel,
+      }),
+    );
   if (rows > 1)
     draw.wires.push(
       wire('trunk', 'bus', [
@@ -357,6 +335,7 @@ export function diagramLayout(input: DiagramInput): DiagramLayout {
     boxes: draw.boxes,
     busY,
     feeds,
+    itsDrop,
     anchors: draw.anchors,
   };
 }

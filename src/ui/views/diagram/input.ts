@@ -1,7 +1,7 @@
 import type { InterruptView, MachineView } from '../../../protocol/index.ts';
 import { hex2 } from '../../format.ts';
 import { groupInterrupts, isInteresting, topologyMode } from '../topology/layout.ts';
-import type { DiagramInput, DiagramStory } from './types.ts';
+import type { DiagramInput, DiagramIts, DiagramStory } from './types.ts';
 
 export interface DiagramOptions {
   readonly width: number;
@@ -54,10 +54,42 @@ export function shortVerdicts(verdict: string, pmr: number): string[] {
   return [verdict];
 }
 
+/**
+ * The ITS block's input: its state and the last translation, live while the LPI it made is still
+ * pending or in service at its PE (then the path to that Redistributor is lit).
+ */
+export function itsOf(view: MachineView): DiagramIts | null {
+  const its = view.its;
+  if (!its) return null;
+  const last = its.last;
+  const lpi =
+    last && last.error === null && last.pe !== null && last.intid !== null
+      ? its.redistributors[last.pe]?.lpis.find((l) => l.intid === last.intid)
+      : undefined;
+  return {
+    enabled: its.enabled,
+    stalled: its.stalled,
+    creadr: its.creadr,
+    cwriter: its.cwriter,
+    processed: its.processed,
+    devices: its.devices,
+    last,
+    live: lpi !== undefined && lpi.state !== 'inactive',
+  };
+}
+
 /** What the diagram draws for a machine view: which interrupts, which PEs in full. */
 export function diagramInput(view: MachineView, options: DiagramOptions): DiagramInput {
   const grouped = groupInterrupts(view.interrupts, view.cpus.length);
   const story = storyOf(view);
+  const its = itsOf(view);
+  const liveKey =
+    its?.live && its.last?.intid != null && its.last.pe !== null
+      ? `pe${its.last.pe}:lpi:${its.last.intid}`
+      : null;
+  // an idle LPI is drawn on request, or while it is selected or the last translation's
+  const keepLpi = (i: InterruptView) =>
+    options.showAll || i.state !== 'inactive' || i.key === options.selectedKey || i.key === liveKey;
   const pseudo = view.config.pseudoNmiPriority ?? null;
   // idle SGIs (Linux's IPIs, all enabled) are left out unless asked for: they show when raised
   const keep = (i: InterruptView) =>
@@ -80,15 +112,21 @@ export function diagramInput(view: MachineView, options: DiagramOptions): Diagra
     pes: cpus.map((cpu) => {
       const banked = grouped.banked[cpu.pe] ?? [];
       const shown = banked.filter(keep);
+      const rd = view.its?.redistributors[cpu.pe];
+      const lpis = rd ? rd.lpis.filter(keepLpi) : null;
       return {
         cpu,
         banked: shown,
         hiddenBanked: banked.length - shown.length,
         gate: view.gates?.[cpu.pe] ?? null,
+        lpis,
+        hiddenLpis: rd && lpis ? rd.lpis.length - lpis.length : 0,
+        enableLpis: rd?.enableLpis ?? false,
       };
     }),
     peTotal: view.cpus.length,
     story,
+    its,
     pseudoNmiPriority: pseudo,
     selectedKey: options.selectedKey,
     selectedPe: options.selectedPe,

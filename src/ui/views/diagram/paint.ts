@@ -64,7 +64,7 @@ export function wirePaint(wire: WireItem): Stroke {
   if (wire.lit)
     return {
       stroke:
-        wire.kind === 'spi'
+        wire.kind === 'spi' || wire.kind === 'msi'
           ? PALETTE.pending
           : wire.kind === 'nmi'
             ? PALETTE.nmi
@@ -112,6 +112,8 @@ export function boxPaint(box: BoxItem): { fill: string } & Stroke {
       return { fill: PALETTE.block, stroke: PALETTE.border, strokeWidth: 1, dash: '3 2' };
     case 'verdict':
       return { fill: PALETTE.nmiFill, stroke: 'none', strokeWidth: 0, dash: null };
+    case 'stop':
+      return { fill: '#3a2313', stroke: PALETTE.warn, strokeWidth: 2, dash: null };
   }
 }
 

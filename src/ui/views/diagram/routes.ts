@@ -1,4 +1,5 @@
 import { tokenRoute } from '../topology/token-geometry.ts';
+import { viaBus } from './geometry.ts';
 import type { DiagramLayout, Point } from './types.ts';
 
 const PE_OF = /^(?:redistributor|cpu|pe):(\d+)$/;
@@ -24,7 +25,7 @@ function cellToCpu(layout: DiagramLayout, key: string, pe: number): Point[] | nu
 
 /**
  * The way a token travels for an event's path (EventView.path: cell keys, `redistributor:N`,
- * `cpu:N`), following the drawn wires; an acknowledge goes down the line into the PE. Null when
+ * `cpu:N`, `its`), following the drawn wires; an acknowledge goes down the line into the PE. Null when
  * an end is not drawn (a PE shown only as a tile).
  */
 export function routeFor(
@@ -37,6 +38,12 @@ export function routeFor(
   const first = path[0];
   const last = path[path.length - 1];
   const target = PE_OF.exec(last);
+  if (first === 'its' && target) {
+    // an MSI translated: down from the ITS to the bus and along it to the Redistributor, the
+    // way an SPI goes from the Distributor
+    const feed = layout.feeds[Number(target[1])];
+    return layout.itsDrop && feed ? viaBus(layout.itsDrop, feed, layout.busY) : null;
+  }
   if (kind === 'acknowledged' && target) {
     const pe = Number(target[1]);
     const line = wirePoints(layout, `${nmi ? 'nmi' : 'irq'}:${pe}`);

@@ -4,6 +4,8 @@ import type {
   GroupName,
   InterruptState,
   InterruptView,
+  ItsDiagramView,
+  ItsTranslationView,
   LadderMark,
   NmiKind,
 } from '../../../protocol/index.ts';
@@ -18,6 +20,28 @@ export interface DiagramPe {
   /** SGIs/PPIs left out (idle ones, unless the user asks for all) */
   readonly hiddenBanked: number;
   readonly gate: CpuGateView | null;
+  /** the LPIs drawn in its Redistributor; null when the GIC has no ITS (nothing is drawn) */
+  readonly lpis: readonly InterruptView[] | null;
+  /** LPIs left out (idle ones, unless the user asks for all) */
+  readonly hiddenLpis: number;
+  /** GICR_CTLR.EnableLPIs */
+  readonly enableLpis: boolean;
+}
+
+/** The ITS block: its state, mapped devices and the last translation. */
+export interface DiagramIts {
+  readonly enabled: boolean;
+  readonly stalled: boolean;
+  readonly creadr: number;
+  readonly cwriter: number;
+  readonly processed: number;
+  readonly devices: ItsDiagramView['devices'];
+  readonly last: ItsTranslationView | null;
+  /**
+   * the last translation made an LPI that is still pending or in service at its PE: the path
+   * from the ITS to that Redistributor is lit with its label
+   */
+  readonly live: boolean;
 }
 
 /** The NMI story: the last injection, the rotation and the verdict at the target's gate. */
@@ -45,6 +69,8 @@ export interface DiagramInput {
   /** every PE of the machine (with more than 8 only the selected one is drawn in full) */
   readonly peTotal: number;
   readonly story: DiagramStory;
+  /** the ITS, drawn next to the Distributor (null: the GIC has none) */
+  readonly its: DiagramIts | null;
   readonly pseudoNmiPriority: number | null;
   readonly selectedKey: string | null;
   readonly selectedPe: number;
@@ -68,10 +94,10 @@ export interface TextItem {
   readonly tone: Tone;
 }
 
-export type BlockKind = 'distributor' | 'redistributor' | 'cpu' | 'pe';
+export type BlockKind = 'distributor' | 'its' | 'redistributor' | 'cpu' | 'pe';
 
 export interface BlockItem {
-  /** `distributor`, `redistributor:0`, `cpu:0`, `pe:0` (the data-key tokens travel between) */
+  /** `distributor`, `its`, `redistributor:0`, `cpu:0`, `pe:0` (the data-key tokens travel between) */
   readonly id: string;
   readonly kind: BlockKind;
   readonly pe: number | null;
@@ -120,7 +146,8 @@ export interface GridItem {
   readonly columns: number;
 }
 
-export type WireKind = 'bus' | 'spi' | 'forward' | 'irq' | 'fiq' | 'nmi';
+/** `msi`: the ITS's translation on its way to a Redistributor */
+export type WireKind = 'bus' | 'spi' | 'msi' | 'forward' | 'irq' | 'fiq' | 'nmi';
 
 export interface WireItem {
   readonly id: string;
@@ -167,7 +194,8 @@ export interface BarItem {
 /** One level of a PE's handler stack (the task at the bottom), or one PSTATE mask. */
 export interface BoxItem {
   readonly id: string;
-  readonly kind: 'task' | 'irq' | 'fiq' | 'nmi' | 'mask-set' | 'mask-clear' | 'verdict';
+  /** `stop`: a translation the ITS dropped (unmapped device, event or collection) */
+  readonly kind: 'task' | 'irq' | 'fiq' | 'nmi' | 'mask-set' | 'mask-clear' | 'verdict' | 'stop';
   /** the block it is drawn in */
   readonly block: string;
   readonly x: number;
@@ -192,6 +220,8 @@ export interface DiagramLayout {
   readonly busY: number;
   /** per PE, the way from the bus (at busY) down to its Redistributor */
   readonly feeds: Readonly<Record<number, readonly Point[]>>;
+  /** the ITS's way down to the bus (its bottom, then at busY); null without an ITS */
+  readonly itsDrop: readonly Point[] | null;
   /** where tokens enter and leave each block and cell */
   readonly anchors: Readonly<Record<string, { readonly top: Point; readonly bottom: Point }>>;
 }
