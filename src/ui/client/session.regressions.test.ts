@@ -140,6 +140,18 @@ const cases: [string, string, Action[]][] = [
       { do: 'play-frames', frames: 3 },
     ],
   ],
+  [
+    // a seek forward jumped to a later checkpoint and skipped the events between it and the
+    // cursor, among them the return of a bar the page held open: it stayed open for ever
+    'a seek forward replays every event, so a bar that returned on the way is closed',
+    'one-of-n',
+    [
+      { do: 'speed', speed: 'max' },
+      { do: 'play-frames', frames: 1 },
+      { do: 'seek', seq: 715 },
+      { do: 'seek', seq: 800 },
+    ],
+  ],
 ];
 
 describe('time travel regressions (shrunk by the model-based test)', () => {
