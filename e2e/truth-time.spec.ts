@@ -109,13 +109,15 @@ test.describe('one cursor, one truth', () => {
   });
 
   test('one-of-n: Pause during a handler, then Run to end leaves no bar open', async ({ app }) => {
+    test.setTimeout(60_000);
     await choose(app, 'one-of-n');
-    await speed(app, '10×');
+    // at 1× a handler lasts ~0.3 s of wall time: long enough to pause inside it
     await app.button('Play').click();
     await expect
       .poll(async () => (await openBars(app)).length, { timeout: 30_000, intervals: [20] })
       .toBeGreaterThan(0);
-    await app.button('Pause').click();
+    // Space pauses (the focused Play button became Pause)
+    await app.page.keyboard.press('Space');
     await app.whenIdle();
     const scenario = app.region('Scenario');
     await scenario.getByRole('button', { name: /^Run to end/ }).click();
