@@ -83,13 +83,16 @@ run(
 const built = check('build (vite build)', bin('vite'), ['build']);
 
 let e2eRan = false;
+let e2eExitedOk = false;
 const chromium = ensureChromium();
 if (!chromium) failedChecks.push('e2e: no Chromium could be found or installed');
 else if (!built) failedChecks.push('e2e: skipped because the build failed');
 else {
   console.log(`Chromium: ${chromium}`);
   e2eRan = true;
-  run('e2e (playwright, Chromium)', bin('playwright'), ['test'], { CHROMIUM_PATH: chromium });
+  e2eExitedOk = run('e2e (playwright, Chromium)', bin('playwright'), ['test'], {
+    CHROMIUM_PATH: chromium,
+  });
 }
 
 const unit = readJson('reports/unit.json');
@@ -108,6 +111,11 @@ if (e2eRan) {
     passed += e2e.stats.expected + e2e.stats.flaky;
     failed += e2e.stats.unexpected;
     skipped += e2e.stats.skipped;
+    // a web server that could not start (a port in use) ends the run with an empty report
+    const ran = e2e.stats.expected + e2e.stats.unexpected + e2e.stats.flaky;
+    if (ran === 0) failedChecks.push('e2e: no test ran (see the e2e section above)');
+    else if (!e2eExitedOk && e2e.stats.unexpected === 0)
+      failedChecks.push('e2e: Playwright failed outside the tests (see the e2e section above)');
   } else failedChecks.push('e2e: no report (playwright crashed?)');
 }
 failed = Math.max(failed, failedChecks.length);
