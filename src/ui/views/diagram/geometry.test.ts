@@ -129,7 +129,7 @@ describe('the block diagram layout', () => {
     expect(l.grids.some((g) => g.id.endsWith(':lpi'))).toBe(false);
     expect(l.wires.some((w) => w.id.startsWith('its'))).toBe(false);
     expect(l.itsDrop).toBeNull();
-    expect(l.wires.find((w) => w.id === 'stub')?.points[0].x).toBe(440);
+    expect(l.wires.find((w) => w.id === 'gicd-drop')?.points[0].x).toBe(440);
   });
 
   it('msi-nic, the first MSI: the ITS beside the Distributor, the path lit to Redistributor 0', () => {
@@ -200,9 +200,9 @@ describe('the block diagram layout', () => {
     const its = l.blocks.find((b) => b.id === 'its')!;
     const dist = l.blocks.find((b) => b.id === 'distributor')!;
     expect(its.y).toBeGreaterThan(dist.y + dist.h);
-    const stub = l.wires.find((w) => w.id === 'stub')!;
-    expect(stub.points[0].x).toBeLessThan(its.x);
-    expect(stub.points[1].y).toBe(l.busY);
+    const drop = l.wires.find((w) => w.id === 'gicd-drop')!;
+    expect(drop.points[0].x).toBeLessThan(its.x);
+    expect(drop.points[1].y).toBe(l.busY);
     const path = l.wires.find((w) => w.id === 'its-path')!;
     expect(path.label?.text).toBe('DeviceID 0x8 EventID 0 → LPI 8192 → ICID 0');
     // two rows joined by a trunk: Redistributor 0 is in the first, reached along the bus

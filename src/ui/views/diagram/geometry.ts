@@ -248,7 +248,7 @@ export function diagramLayout(input: DiagramInput): DiagramLayout {
     // the first row's bus also reaches the sources' drops (the Distributor's and the ITS's)
     const xs = [
       ...line.map((c) => c.box.x + c.box.w / 2),
-      ...(r === 0 ? [row.stub.x, ...(row.itsDrop ? [row.itsDrop.x] : [])] : []),
+      ...(r === 0 ? [row.distributorDrop.x, ...(row.itsDrop ? [row.itsDrop.x] : [])] : []),
     ];
     const from = rows > 1 ? trunkX : Math.min(...xs);
     draw.wires.push(
@@ -260,9 +260,9 @@ export function diagramLayout(input: DiagramInput): DiagramLayout {
     y = tops[2] + heights[2];
   }
   draw.wires.push(
-    wire('stub', 'bus', [
-      { x: row.stub.x, y: row.stub.top },
-      { x: row.stub.x, y: busY },
+    wire('gicd-drop', 'bus', [
+      { x: row.distributorDrop.x, y: row.distributorDrop.top },
+      { x: row.distributorDrop.x, y: busY },
     ]),
   );
   const itsDrop = row.itsDrop

@@ -83,7 +83,7 @@ export interface TopRow {
   /** the bottom of the top row (the bus runs under it) */
   readonly bottom: number;
   /** the Distributor's way down to the bus: from (x, top) */
-  readonly stub: { readonly x: number; readonly top: number };
+  readonly distributorDrop: { readonly x: number; readonly top: number };
   /** the ITS's way down: from (x, top); null without an ITS */
   readonly itsDrop: { readonly x: number; readonly top: number } | null;
   readonly itsLabel: TextItem | null;
@@ -99,7 +99,7 @@ export function topRow(draw: Draw, input: DiagramInput, m: Metrics, width: numbe
   const its = input.its;
   if (its === null) {
     const h = distributor(draw, input, m, width, 0);
-    return { bottom: h, stub: { x: width / 2, top: h }, itsDrop: null, itsLabel: null };
+    return { bottom: h, distributorDrop: { x: width / 2, top: h }, itsDrop: null, itsLabel: null };
   }
   const gap = Math.round(m.pad * 1.5);
   const itsW = Math.round(Math.min(30 * m.f, Math.max(18 * m.f, width * 0.4)));
@@ -110,7 +110,7 @@ export function topRow(draw: Draw, input: DiagramInput, m: Metrics, width: numbe
     const itsLabel = section.place(draw, 0, h);
     return {
       bottom: h,
-      stub: { x: (x - gap) / 2, top: h },
+      distributorDrop: { x: (x - gap) / 2, top: h },
       itsDrop: { x: x + itsW / 2, top: h },
       itsLabel,
     };
@@ -123,7 +123,7 @@ export function topRow(draw: Draw, input: DiagramInput, m: Metrics, width: numbe
   const bottom = y + section.height;
   return {
     bottom,
-    stub: { x: gutter / 2, top: dh },
+    distributorDrop: { x: gutter / 2, top: dh },
     itsDrop: { x: gutter + (width - gutter) / 2, top: bottom },
     itsLabel,
   };
