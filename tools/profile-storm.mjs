@@ -2,14 +2,10 @@
 // speed (Chrome DevTools Protocol), and prints the functions with the most self time in each.
 /* global window -- the page-side callbacks of page.evaluate */
 // Usage: npm run build && node tools/profile-storm.mjs [port] [seconds]
-import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { chromium } from '@playwright/test';
-import { findChromium } from '../scripts/find-chromium.mjs';
+import { openStormPage } from './storm-page.mjs';
 
 const port = Number(process.argv[2] ?? 4194);
 const seconds = Number(process.argv[3] ?? 5);
-const storm = readFileSync(new URL('../bench/storm-64.json', import.meta.url), 'utf8');
 
 /** Inclusive time per function name (a function counted once per sample however deep). */
 function inclusive(profile, count = 40) {
@@ -52,31 +48,8 @@ function top(profile, count = 25) {
   ].join('\n');
 }
 
-const server = spawn(
-  'node_modules/.bin/vite',
-  ['preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
-  { stdio: 'ignore' },
-);
-const browser = await chromium.launch({
-  executablePath: findChromium(),
-  args: ['--no-sandbox', '--disable-gpu'],
-});
+const { page, close } = await openStormPage(port);
 try {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-  for (let i = 0; ; i++) {
-    try {
-      await page.goto(`http://127.0.0.1:${port}/?motion=off`);
-      break;
-    } catch (e) {
-      if (i > 50) throw e;
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
-  await page.waitForFunction(() => window.gicscope !== undefined);
-  await page.evaluate(() => window.gicscope.whenIdle());
-  await page.evaluate((text) => window.gicscope.loadScenario(text), storm);
-  await page.evaluate(() => window.gicscope.runUntil(1_000_000));
-  await page.evaluate(() => window.gicscope.setSpeed(Infinity));
   const cdp = await page.context().newCDPSession(page);
   // the worker: auto-attach, then talk to it through Target.sendMessageToTarget
   let workerSession = null;
@@ -122,6 +95,5 @@ try {
   if (process.env.INCLUSIVE) console.log('page inclusive:\n' + inclusive(main));
   console.log('worker:\n' + top(worker.profile));
 } finally {
-  await browser.close();
-  server.kill();
+  await close();
 }

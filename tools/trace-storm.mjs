@@ -2,39 +2,12 @@
 // the main thread's time goes by trace event (script, style, layout, paint, GC…).
 /* global window -- the page-side callbacks of page.evaluate */
 // Usage: npm run build && node tools/trace-storm.mjs [port] [seconds]
-import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { chromium } from '@playwright/test';
-import { findChromium } from '../scripts/find-chromium.mjs';
+import { openStormPage } from './storm-page.mjs';
 
 const port = Number(process.argv[2] ?? 4194);
 const seconds = Number(process.argv[3] ?? 5);
-const storm = readFileSync(new URL('../bench/storm-64.json', import.meta.url), 'utf8');
-const server = spawn(
-  'node_modules/.bin/vite',
-  ['preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
-  { stdio: 'ignore' },
-);
-const browser = await chromium.launch({
-  executablePath: findChromium(),
-  args: ['--no-sandbox', '--disable-gpu'],
-});
+const { browser, page, close } = await openStormPage(port);
 try {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-  for (let i = 0; ; i++) {
-    try {
-      await page.goto(`http://127.0.0.1:${port}/?motion=off`);
-      break;
-    } catch (e) {
-      if (i > 50) throw e;
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
-  await page.waitForFunction(() => window.gicscope !== undefined);
-  await page.evaluate(() => window.gicscope.whenIdle());
-  await page.evaluate((text) => window.gicscope.loadScenario(text), storm);
-  await page.evaluate(() => window.gicscope.runUntil(1_000_000));
-  await page.evaluate(() => window.gicscope.setSpeed(Infinity));
   await browser.startTracing(page, {
     categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8'],
   });
@@ -82,6 +55,5 @@ try {
     );
   }
 } finally {
-  await browser.close();
-  server.kill();
+  await close();
 }
