@@ -4,7 +4,7 @@
  * is resolved against a model here.
  */
 import type { SysregName } from '../arch/index.ts';
-import type { AccessSize, InterruptGroup, IntId } from '../gic/index.ts';
+import type { AccessSize, InterruptGroup, IntId, ItsCommand } from '../gic/index.ts';
 import type { Brand } from '../lib/index.ts';
 
 /**
@@ -196,46 +196,7 @@ export interface QemuParseError {
  * it shifted right by 8). INVALL and SYNC log no operands.
  */
 export type QemuItsCommand =
-  | {
-      readonly name: 'INT' | 'CLEAR' | 'DISCARD' | 'INV';
-      readonly deviceId: number;
-      readonly eventId: number;
-    }
-  | { readonly name: 'SYNC' | 'INVALL' }
-  | {
-      readonly name: 'MAPD';
-      readonly deviceId: number;
-      readonly size: number;
-      readonly ittAddress: number;
-      readonly valid: boolean;
-    }
-  | {
-      readonly name: 'MAPC';
-      readonly icid: number;
-      readonly rdBase: number;
-      readonly valid: boolean;
-    }
-  | {
-      readonly name: 'MAPI';
-      readonly deviceId: number;
-      readonly eventId: number;
-      readonly icid: number;
-    }
-  | {
-      readonly name: 'MAPTI';
-      readonly deviceId: number;
-      readonly eventId: number;
-      readonly icid: number;
-      readonly intid: number;
-    }
-  | {
-      readonly name: 'MOVI';
-      readonly deviceId: number;
-      readonly eventId: number;
-      readonly icid: number;
-    }
-  | { readonly name: 'MOVALL'; readonly rdBase1: number; readonly rdBase2: number }
-  | { readonly name: 'unknown'; readonly number: number };
+  Exclude<ItsCommand, { readonly name: 'SYNC' | 'INVALL' }> | { readonly name: 'SYNC' | 'INVALL' };
 
 /** Fields QEMU logs for a table entry (absent on a read fault). */
 export type QemuItsTableEntry =
