@@ -3,6 +3,8 @@ import { GicClient } from '../client/client.ts';
 import { createGicStore, type GicStore } from '../store/create-store.ts';
 import { installTestApi } from '../test-api/install.ts';
 import { createUiStore, type UiStore } from '../app/ui-store.ts';
+import { showRestAfter } from './first-screen.ts';
+import { takeWorker } from './worker-start.ts';
 import { restoreFromLink } from '../views/share/link/restore.ts';
 
 /** What the page runs on before any view exists: the store and the client that feeds it. */
@@ -13,10 +15,6 @@ export interface Session {
   readonly ui: UiStore;
 }
 
-function startWorker(): Worker {
-  return new Worker(new URL('../../worker/gic.worker.ts', import.meta.url), { type: 'module' });
-}
-
 /**
  * Starts the worker and loads the first scenario. The first screen waits on the worker (its
  * script, the machine, the first view) more than on anything else, so this runs from the entry
@@ -24,18 +22,19 @@ function startWorker(): Worker {
  */
 export function startSession(page: Window): Session {
   const store = createGicStore();
-  const client = new GicClient(store, () => workerPort<ToWorker, FromWorker>(startWorker()));
+  const client = new GicClient(store, () => workerPort<ToWorker, FromWorker>(takeWorker()));
   installTestApi(page, store, client);
   const ui = createUiStore();
-  void client.connect(async () => {
+  const opening = client.connect(async () => {
     // the URL is a link to a view (docs/sharing.md): the scenario, the moment, the selection
     const { link, problems } = await restoreFromLink(page.location.search, client, store);
     if (link.state.presenter) ui.getState().setPresenter(true);
     // with no link state the page opens on a moment that shows something: the first chapter
-    const opening = store.getState().scenario?.chapters?.[0];
+    const chapter = store.getState().scenario?.chapters?.[0];
     // (not after a link that failed: its Notice says what was wrong, and stays)
     const plain = link.state.scenario === null && link.state.t === null && link.state.at === null;
-    if (plain && problems.length === 0 && opening) await client.runUntil(opening.at);
+    if (plain && problems.length === 0 && chapter) await client.runUntil(chapter.at);
   });
+  showRestAfter(opening);
   return { store, client, ui };
 }
