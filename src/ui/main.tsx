@@ -4,9 +4,11 @@
 // (worker-start first: ES modules run in import order, and it starts the worker as it runs)
 import './boot/worker-start.ts';
 import { startSession } from './boot/session.ts';
+import { registerOfflineWorker } from './boot/offline.ts';
 import './styles.css';
 
 const session = startSession(window);
+registerOfflineWorker(window);
 const root = document.getElementById('root');
 import('./boot/render.tsx')
   .then(({ render }) => {
