@@ -9,7 +9,8 @@ import { boxPaint, cellPaint, chipPaint, textFill, wirePaint, type Stroke } from
 import { DIAGRAM_FONT, DIAGRAM_FONT_SIZE, PALETTE } from './palette.ts';
 import { moveInGrid } from './grid-keys.ts';
 import { isPath, polyline } from './svg.ts';
-import { TokenOverlay } from './TokenOverlay.tsx';
+import { afterFirstScreen } from '../../boot/first-screen.ts';
+import { lazyView } from '../../boot/lazy-view.tsx';
 import type {
   BarItem,
   BlockItem,
@@ -21,6 +22,12 @@ import type {
   TextItem,
   WireItem,
 } from './types.ts';
+
+// The tokens' animation (and d3 with it) is not on the first screen: it comes with the panels.
+const TokenOverlay = lazyView<{ readonly layout: DiagramLayout }>(
+  afterFirstScreen(() => import('./TokenOverlay.tsx')),
+  'TokenOverlay',
+);
 
 const strokeProps = (s: Stroke) => ({
   stroke: s.stroke,
