@@ -5,7 +5,9 @@ import { installTestApi } from '../test-api/install.ts';
 import { createUiStore, type UiStore } from '../app/ui-store.ts';
 import { showRestAfter } from './first-screen.ts';
 import { takeWorker } from './worker-start.ts';
+import { parseLink } from '../views/share/link/link-format.ts';
 import { restoreFromLink } from '../views/share/link/restore.ts';
+import { runToFirstChapterOnLoad } from './opening-run.ts';
 
 /** What the page runs on before any view exists: the store and the client that feeds it. */
 export interface Session {
@@ -26,14 +28,20 @@ export function startSession(page: Window): Session {
   installTestApi(page, store, client);
   const ui = createUiStore();
   const opening = client.connect(async () => {
-    // the URL is a link to a view (docs/sharing.md): the scenario, the moment, the selection
-    const { link, problems } = await restoreFromLink(page.location.search, client, store);
-    if (link.state.presenter) ui.getState().setPresenter(true);
+    const search = page.location.search;
     // with no link state the page opens on a moment that shows something: the first chapter
-    const chapter = store.getState().scenario?.chapters?.[0];
     // (not after a link that failed: its Notice says what was wrong, and stays)
-    const plain = link.state.scenario === null && link.state.t === null && link.state.at === null;
-    if (plain && problems.length === 0 && chapter) await client.runUntil(chapter.at);
+    const asked = parseLink(search);
+    const plain =
+      asked.state.scenario === null &&
+      asked.state.t === null &&
+      asked.state.at === null &&
+      asked.problems.length === 0;
+    const run = plain ? runToFirstChapterOnLoad(store, client) : null;
+    // the URL is a link to a view (docs/sharing.md): the scenario, the moment, the selection
+    const { link } = await restoreFromLink(search, client, store);
+    if (link.state.presenter) ui.getState().setPresenter(true);
+    await run?.settled();
   });
   showRestAfter(opening);
   return { store, client, ui };
