@@ -67,12 +67,15 @@ export function Timeline() {
   const svgRef = useRef<SVGSVGElement>(null);
   const chartRef = useRef<TimelineChart | null>(null);
   const hasMachine = peCount > 0;
+  /** the latest redraw, for the chart to ask for when lanes come into view */
+  const redrawNowRef = useRef<(() => void) | null>(null);
 
   useEffect(() => {
     if (!svgRef.current) return;
     const chart = createTimelineChart(svgRef.current, {
       onSeek: (seq) => void client.seek(seq),
       onStep: (direction) => void (direction < 0 ? client.stepBack() : client.step()),
+      onReveal: () => redrawNowRef.current?.(),
     });
     chartRef.current = chart;
     return () => {
@@ -87,11 +90,18 @@ export function Timeline() {
 
   useEffect(() => {
     const redraw = () => {
+      if (redrawRef.current !== null) window.clearTimeout(redrawRef.current);
       redrawRef.current = null;
       const started = performance.now();
       const state = store.getState();
       const { events, timeline, cursor } = state;
       const busy = state.playing || state.progress !== null;
+      const chart = chartRef.current;
+      // while busy, a chart scrolled out of view is not drawn at all; it asks when it shows again
+      if (busy && chart && !chart.onScreen()) {
+        chart.markStale();
+        return;
+      }
       const input = {
         spans: timeline.spans(),
         steps: timeline.steps(),
@@ -101,13 +111,12 @@ export function Timeline() {
         cursor,
       };
       const model = timelineModel(busy ? newestOnly(input) : input);
-      chartRef.current?.update(model, cursor.seq, busy);
+      chart?.update(model, cursor.seq, busy);
       costRef.current = performance.now() - started;
     };
-    if (!playing) {
-      if (redrawRef.current !== null) window.clearTimeout(redrawRef.current);
-      redraw();
-    } else if (redrawRef.current === null) {
+    redrawNowRef.current = redraw;
+    if (!playing) redraw();
+    else if (redrawRef.current === null) {
       // during playback the chart redraws a few times a second, not at every frame
       const cost = costRef.current;
       const delay =
