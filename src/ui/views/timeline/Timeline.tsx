@@ -1,12 +1,6 @@
 import '../inspect.css';
 import { useEffect, useRef } from 'react';
-import {
-  selectCpus,
-  selectEventsVersion,
-  selectBusy,
-  selectCursor,
-  selectTimelineVersion,
-} from '../../store/index.ts';
+import { selectPeCount, type GicState } from '../../store/index.ts';
 import { useClient, useGic, useGicStore } from '../../store/instance.ts';
 import { newestOnly, timelineModel } from './model.ts';
 import { createTimelineChart, type TimelineChart } from './timeline-chart.ts';
@@ -60,10 +54,9 @@ function TimelineLegend() {
 export function Timeline() {
   const store = useGicStore();
   const client = useClient();
-  const eventsVersion = useGic(selectEventsVersion);
-  const timelineVersion = useGic(selectTimelineVersion);
-  const cursorNow = useGic(selectCursor);
-  const peCount = useGic(selectCpus)?.length ?? 0;
+  // the chart follows the store by subscription: the component itself renders only when the
+  // machine's PE count changes, not at every frame
+  const peCount = useGic(selectPeCount);
   const svgRef = useRef<SVGSVGElement>(null);
   const chartRef = useRef<TimelineChart | null>(null);
   const hasMachine = peCount > 0;
@@ -84,7 +77,6 @@ export function Timeline() {
     };
   }, [client, hasMachine]);
 
-  const playing = useGic(selectBusy);
   const redrawRef = useRef<number | null>(null);
   const costRef = useRef(0);
 
@@ -115,15 +107,31 @@ export function Timeline() {
       costRef.current = performance.now() - started;
     };
     redrawNowRef.current = redraw;
-    if (!playing) redraw();
-    else if (redrawRef.current === null) {
-      // during playback the chart redraws a few times a second, not at every frame
-      const cost = costRef.current;
-      const delay =
-        cost > SLOW_DRAW_MS ? Math.max(REDRAW_SLOW_MS, cost * REDRAW_COST_FACTOR) : REDRAW_FAST_MS;
-      redrawRef.current = window.setTimeout(redraw, delay);
-    }
-  }, [store, eventsVersion, timelineVersion, cursorNow, peCount, playing]);
+    const schedule = (state: GicState) => {
+      if (!(state.playing || state.progress !== null)) redraw();
+      else if (redrawRef.current === null) {
+        // during playback the chart redraws a few times a second, not at every frame
+        const cost = costRef.current;
+        const delay =
+          cost > SLOW_DRAW_MS
+            ? Math.max(REDRAW_SLOW_MS, cost * REDRAW_COST_FACTOR)
+            : REDRAW_FAST_MS;
+        redrawRef.current = window.setTimeout(redraw, delay);
+      }
+    };
+    schedule(store.getState());
+    return store.subscribe((state, previous) => {
+      const busy = state.playing || state.progress !== null;
+      if (
+        state.eventsVersion === previous.eventsVersion &&
+        state.timelineVersion === previous.timelineVersion &&
+        state.cursor === previous.cursor &&
+        busy === (previous.playing || previous.progress !== null)
+      )
+        return;
+      schedule(state);
+    });
+  }, [store, peCount]);
 
   useEffect(
     () => () => {
