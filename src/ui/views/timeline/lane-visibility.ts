@@ -1,19 +1,31 @@
+/** The part of IntersectionObserver used here (spelled out: unit tests compile without the DOM). */
+interface Watcher<T> {
+  observe(target: T): void;
+  unobserve(target: T): void;
+  disconnect(): void;
+}
+type WatcherClass = new <T>(
+  callback: (entries: readonly { readonly target: T; readonly isIntersecting: boolean }[]) => void,
+  options: { readonly rootMargin: string },
+) => Watcher<T>;
+
 /**
  * Which lanes of the timeline are on screen or about to be (half a viewport above or below), from
  * an IntersectionObserver on each lane's band: no layout is read, and the callback runs only when
  * a lane comes or goes. Without IntersectionObserver every lane counts as shown.
  */
-export class LaneVisibility {
+export class LaneVisibility<T extends object = Element> {
   readonly #shown = new Set<number>();
-  readonly #lanes = new WeakMap<Element, number>();
-  readonly #observer: IntersectionObserver | null;
+  readonly #lanes = new WeakMap<T, number>();
+  readonly #observer: Watcher<T> | null;
 
   /** `onChange`: lanes came into view or left it (with the lanes that came). */
   constructor(onChange: (came: readonly number[]) => void) {
+    const Observer = (globalThis as { IntersectionObserver?: WatcherClass }).IntersectionObserver;
     this.#observer =
-      typeof IntersectionObserver === 'undefined'
+      Observer === undefined
         ? null
-        : new IntersectionObserver(
+        : new Observer<T>(
             (entries) => {
               const came: number[] = [];
               for (const entry of entries) {
@@ -31,12 +43,12 @@ export class LaneVisibility {
   }
 
   /** Watches the band of lane `pe` (its full height across the chart). */
-  observe(band: Element, pe: number): void {
+  observe(band: T, pe: number): void {
     this.#lanes.set(band, pe);
     this.#observer?.observe(band);
   }
 
-  unobserve(band: Element): void {
+  unobserve(band: T): void {
     const pe = this.#lanes.get(band);
     if (pe !== undefined) this.#shown.delete(pe);
     this.#lanes.delete(band);

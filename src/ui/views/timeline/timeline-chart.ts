@@ -24,7 +24,10 @@ export interface TimelineChart {
    * storm's chart is ~6,600 px tall, and redrawing lanes no one sees cost more than a frame.
    */
   onScreen(): boolean;
-  /** the drawing is out of date (an update was skipped off screen): a lane coming into view asks for a fresh one */
+  /**
+   * The drawing is out of date (an update was skipped off screen): a lane coming into view asks
+   * for a fresh one.
+   */
   markStale(): void;
   /** back to the whole run, following the clock again */
   fit(): void;
@@ -76,10 +79,10 @@ export function createTimelineChart(
   let following = true;
   let dragging = false;
   let width = svgElement.clientWidth || 800;
-  /** the lanes whose contents the last draw drew */
-  let drawn: (pe: number) => boolean = () => true;
+  /** the lanes whose contents the last draw drew (null: every lane) */
+  let drawn: ReadonlySet<number> | null = null;
   const visibility = new LaneVisibility((came) => {
-    if (playing && came.some((pe) => !drawn(pe))) callbacks.onReveal();
+    if (playing && drawn !== null && came.some((pe) => !drawn!.has(pe))) callbacks.onReveal();
   });
   const plot = () => ({ x0: 56, x1: Math.max(96, width - 12) });
   const base = () =>
@@ -149,9 +152,19 @@ export function createTimelineChart(
     if (!model) return;
     width = svgElement.clientWidth || width;
     // while the clock runs, only the lanes on screen (or near it); at a pause, every lane
-    const shown = playing ? (pe: number) => visibility.has(pe) : () => true;
-    drawn = shown;
-    const g = timelineLayout(model, width, windowOf(transform), now, shown);
+    drawn = playing
+      ? new Set(
+          Array.from({ length: model.peCount }, (_v, pe) => pe).filter((pe) => visibility.has(pe)),
+        )
+      : null;
+    const shown = drawn;
+    const g = timelineLayout(
+      model,
+      width,
+      windowOf(transform),
+      now,
+      (pe) => shown?.has(pe) ?? true,
+    );
     svg.attr('height', g.height).attr('viewBox', `0 0 ${g.width} ${g.height}`);
     future
       .attr('x', g.nowX)
@@ -275,7 +288,7 @@ export function createTimelineChart(
       return model === null || visibility.any();
     },
     markStale() {
-      drawn = () => false;
+      drawn = new Set();
     },
     update(next, seq, busy) {
       model = next;
