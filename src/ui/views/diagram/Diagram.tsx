@@ -1,5 +1,10 @@
 import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { selectSelectedKey, selectSelectedPe, selectView } from '../../store/index.ts';
+import {
+  selectInterruptGroups,
+  selectSelectedKey,
+  selectSelectedPe,
+  selectView,
+} from '../../store/index.ts';
 import { useGic, useGicStore } from '../../store/instance.ts';
 import { selectPresenter, selectShowAll } from '../../app/ui-store.ts';
 import { useUi } from '../../app/ui-instance.ts';
@@ -313,6 +318,7 @@ function Block({
 export function Diagram() {
   const store = useGicStore();
   const view = useGic(selectView);
+  const groups = useGic(selectInterruptGroups);
   const selectedKey = useGic(selectSelectedKey);
   const selectedPe = useGic(selectSelectedPe);
   const presenter = useUi(selectPresenter);
@@ -336,16 +342,20 @@ export function Diagram() {
     () =>
       view && width > 0
         ? diagramLayout(
-            diagramInput(view, {
-              width,
-              fontSize: presenter ? DIAGRAM_FONT_SIZE.presenter : DIAGRAM_FONT_SIZE.normal,
-              showAll,
-              selectedKey,
-              selectedPe,
-            }),
+            diagramInput(
+              view,
+              {
+                width,
+                fontSize: presenter ? DIAGRAM_FONT_SIZE.presenter : DIAGRAM_FONT_SIZE.normal,
+                showAll,
+                selectedKey,
+                selectedPe,
+              },
+              groups ?? undefined,
+            ),
           )
         : null,
-    [view, width, presenter, showAll, selectedKey, selectedPe],
+    [view, groups, width, presenter, showAll, selectedKey, selectedPe],
   );
   const layoutRef = useRef(layout);
   useEffect(() => {
