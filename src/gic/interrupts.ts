@@ -27,7 +27,7 @@ export function nmiEffective(s: GicState, slot: number, group: number): boolean 
 export function effectivePriority(s: GicState, slot: number, group: number): number {
   return nmiEffective(s, slot, group)
     ? nmiEffectivePriority((s.gicdCtlr & CTLR_DS) !== 0, group === G1NS)
-    : (s.priority[slot] ?? 0);
+    : s.priority[slot];
 }
 
 export function groupEnabledInDistributor(s: GicState, group: number): boolean {
@@ -47,7 +47,7 @@ export function markAllDirty(s: GicState): void {
 }
 
 export function isOneOfN(s: GicState, spi: number): boolean {
-  return s.cfg.oneOfN !== 'unsupported' && irouterIrm(s.irouterLo[spi] ?? 0);
+  return s.oneOfNSupported && irouterIrm(s.irouterLo[spi]);
 }
 
 /** GICR_CTLR.DPG0 / DPG1NS / DPG1S (reference §3.2) by group index. */
@@ -86,27 +86,28 @@ export function updateParticipation(s: GicState, pe: number): number {
  */
 export function refresh(m: Model, slot: number): void {
   const s = m.s;
-  const group = groupOf(s, slot);
-  const candidate =
+  const spi = slot - s.spiBase;
+  const oneOfN = spi >= 0 && isOneOfN(s, spi);
+  const pendingEnabled =
     s.enabled[slot] !== 0 &&
     s.active[slot] === 0 &&
-    (s.latch[slot] !== 0 || (s.level[slot] !== 0 && s.edge[slot] === 0)) &&
-    groupEnabledInDistributor(s, group);
+    (s.latch[slot] !== 0 || (s.level[slot] !== 0 && s.edge[slot] === 0));
+  const oldPe = s.heapPe[slot];
+  // Neither a candidate nor in a heap, and no 1-of-N placement to release: nothing changes.
+  if (!pendingEnabled && oldPe < 0 && !oneOfN) return;
+  const group = groupOf(s, slot);
+  const candidate = pendingEnabled && groupEnabledInDistributor(s, group);
   let pe = -1;
-  if (slot < s.spiBase) {
+  if (spi < 0) {
     if (candidate) pe = slot >> 5;
-  } else {
-    const spi = slot - s.spiBase;
-    if (isOneOfN(s, spi)) {
-      pe = candidate ? placeOneOfN(m, slot, spi, group) : releaseOneOfN(s, spi);
-    } else if (candidate) {
-      pe = s.routeTarget[spi] ?? -1;
-    }
+  } else if (oneOfN) {
+    pe = candidate ? placeOneOfN(m, slot, spi, group) : releaseOneOfN(s, spi);
+  } else if (candidate) {
+    pe = s.routeTarget[spi];
   }
-  const oldPe = s.heapPe[slot] ?? -1;
   if (pe < 0) {
     if (oldPe >= 0) {
-      heapRemove(s.heaps[oldPe * 3 + (s.heapGroup[slot] ?? 0)] ?? [], slot, s.heapKey, s.heapPos);
+      heapRemove(s.heaps[oldPe * 3 + s.heapGroup[slot]], slot, s.heapKey, s.heapPos);
       s.heapPe[slot] = -1;
       markDirty(s, oldPe);
     }
@@ -115,24 +116,24 @@ export function refresh(m: Model, slot: number): void {
   const nmi = nmiEffective(s, slot, group);
   const prio = nmi
     ? nmiEffectivePriority((s.gicdCtlr & CTLR_DS) !== 0, group === G1NS)
-    : (s.priority[slot] ?? 0);
+    : s.priority[slot];
   const key = candidateKey(prio, nmi, slot);
   if (oldPe === pe && s.heapGroup[slot] === group) {
     if (s.heapKey[slot] !== key) {
       s.heapKey[slot] = key;
-      heapUpdate(s.heaps[pe * 3 + group] ?? [], slot, s.heapKey, s.heapPos);
+      heapUpdate(s.heaps[pe * 3 + group], slot, s.heapKey, s.heapPos);
       markDirty(s, pe);
     }
     return;
   }
   if (oldPe >= 0) {
-    heapRemove(s.heaps[oldPe * 3 + (s.heapGroup[slot] ?? 0)] ?? [], slot, s.heapKey, s.heapPos);
+    heapRemove(s.heaps[oldPe * 3 + s.heapGroup[slot]], slot, s.heapKey, s.heapPos);
     markDirty(s, oldPe);
   }
   s.heapKey[slot] = key;
   s.heapPe[slot] = pe;
   s.heapGroup[slot] = group;
-  heapPush(s.heaps[pe * 3 + group] ?? [], slot, s.heapKey, s.heapPos);
+  heapPush(s.heaps[pe * 3 + group], slot, s.heapKey, s.heapPos);
   markDirty(s, pe);
 }
 

@@ -85,6 +85,11 @@ export function sysregContext(
   opts: SysregAccessOptions | undefined,
   peek: boolean,
 ): SysregContext {
+  // Most accesses name no options: Non-secure EL1 (index pe · 8), made at the first one.
+  if (opts === undefined && !peek) {
+    const c = m.contexts[pe * 8];
+    if (c !== undefined) return c;
+  }
   const ext = m.s.cfg.securityExtensions;
   const el3 = ext && opts?.el3 === true;
   const secure = el3 || (ext && opts?.secure === true);
