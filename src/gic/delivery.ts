@@ -1,21 +1,44 @@
 import type { Hppi, InterruptGroup, IntId, Outputs, PeIndex, Priority } from './api.ts';
-import { canPreempt, groupPriorityMask, IDLE_PRIORITY } from './kernels/priority.ts';
+import {
+  canPreempt as canPreempt_,
+  groupPriorityMask as groupPriorityMask_,
+  IDLE_PRIORITY as IDLE_PRIORITY_,
+} from './kernels/priority.ts';
 import type { Model } from './model.ts';
 import {
-  CTLR_DS,
-  CTLR_EN_GRP1NS,
-  G0,
-  G1NS,
-  G1S,
-  ICC_CTLR_CBPR,
-  KEY_NONE,
-  PE_NS,
-  PE_SECURE,
-  intidOfSlot,
-  keyIsNmi,
-  keyPriority,
+  CTLR_DS as CTLR_DS_,
+  CTLR_EN_GRP1NS as CTLR_EN_GRP1NS_,
+  G0 as G0_,
+  G1NS as G1NS_,
+  G1S as G1S_,
+  ICC_CTLR_CBPR as ICC_CTLR_CBPR_,
+  KEY_NONE as KEY_NONE_,
+  PE_NS as PE_NS_,
+  PE_SECURE as PE_SECURE_,
+  intidOfSlot as intidOfSlot_,
+  keyIsNmi as keyIsNmi_,
+  keyPriority as keyPriority_,
   type GicState,
 } from './state.ts';
+
+// The imports as this module's own constants: V8 (Node 20) folds a module's constants into
+// optimised code but reads an imported binding from its module cell at every use
+// (docs/gic-api.md, Performance).
+const canPreempt = canPreempt_;
+const groupPriorityMask = groupPriorityMask_;
+const IDLE_PRIORITY = IDLE_PRIORITY_;
+const CTLR_DS = CTLR_DS_;
+const CTLR_EN_GRP1NS = CTLR_EN_GRP1NS_;
+const G0 = G0_;
+const G1NS = G1NS_;
+const G1S = G1S_;
+const ICC_CTLR_CBPR = ICC_CTLR_CBPR_;
+const KEY_NONE = KEY_NONE_;
+const PE_NS = PE_NS_;
+const PE_SECURE = PE_SECURE_;
+const intidOfSlot = intidOfSlot_;
+const keyIsNmi = keyIsNmi_;
+const keyPriority = keyPriority_;
 
 export const GROUP_NAMES: readonly InterruptGroup[] = ['G0', 'G1S', 'G1NS'];
 

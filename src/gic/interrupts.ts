@@ -1,20 +1,43 @@
 import type { IntId, PeIndex, PendingCause } from './api.ts';
-import { heapPush, heapRemove, heapUpdate } from './kernels/heap.ts';
-import { nmiEffectivePriority } from './kernels/priority.ts';
-import { chooseOneOfN, irouterIrm } from './kernels/routing.ts';
+import {
+  heapPush as heapPush_,
+  heapRemove as heapRemove_,
+  heapUpdate as heapUpdate_,
+} from './kernels/heap.ts';
+import { nmiEffectivePriority as nmiEffectivePriority_ } from './kernels/priority.ts';
+import { chooseOneOfN as chooseOneOfN_, irouterIrm as irouterIrm_ } from './kernels/routing.ts';
 import type { Model } from './model.ts';
 import {
-  CTLR_DS,
-  CTLR_EN_GRP0,
-  CTLR_EN_GRP1NS,
-  CTLR_EN_GRP1S,
-  G0,
-  G1NS,
-  candidateKey,
-  groupOf,
-  intidOfSlot,
+  CTLR_DS as CTLR_DS_,
+  CTLR_EN_GRP0 as CTLR_EN_GRP0_,
+  CTLR_EN_GRP1NS as CTLR_EN_GRP1NS_,
+  CTLR_EN_GRP1S as CTLR_EN_GRP1S_,
+  G0 as G0_,
+  G1NS as G1NS_,
+  candidateKey as candidateKey_,
+  groupOf as groupOf_,
+  intidOfSlot as intidOfSlot_,
   type GicState,
 } from './state.ts';
+
+// The imports as this module's own constants: V8 (Node 20) folds a module's constants into
+// optimised code but reads an imported binding from its module cell at every use
+// (docs/gic-api.md, Performance).
+const heapPush = heapPush_;
+const heapRemove = heapRemove_;
+const heapUpdate = heapUpdate_;
+const nmiEffectivePriority = nmiEffectivePriority_;
+const chooseOneOfN = chooseOneOfN_;
+const irouterIrm = irouterIrm_;
+const CTLR_DS = CTLR_DS_;
+const CTLR_EN_GRP0 = CTLR_EN_GRP0_;
+const CTLR_EN_GRP1NS = CTLR_EN_GRP1NS_;
+const CTLR_EN_GRP1S = CTLR_EN_GRP1S_;
+const G0 = G0_;
+const G1NS = G1NS_;
+const candidateKey = candidateKey_;
+const groupOf = groupOf_;
+const intidOfSlot = intidOfSlot_;
 
 export function effectivePending(s: GicState, slot: number): boolean {
   return s.latch[slot] !== 0 || (s.level[slot] !== 0 && s.edge[slot] === 0);
