@@ -1,20 +1,59 @@
 import type { InterruptGroup } from './api.ts';
-import { isSysregName, type SysregName } from '../arch/index.ts';
-import { assertNever } from '../lib/index.ts';
+import { isSysregName as isSysregName_, type SysregName } from '../arch/index.ts';
+import { assertNever as assertNever_ } from '../lib/index.ts';
 import {
-  acknowledge,
-  deactivateInterrupt,
-  endOfInterrupt,
-  hppir0Value,
-  hppir1Value,
+  acknowledge as acknowledge_,
+  deactivateInterrupt as deactivateInterrupt_,
+  endOfInterrupt as endOfInterrupt_,
+  hppir0Value as hppir0Value_,
+  hppir1Value as hppir1Value_,
   type SysregContext,
 } from './acknowledge.ts';
-import { GROUP_NAMES, runningPriority, updateRunningPriority } from './delivery.ts';
-import { markDirty, participationChanged } from './interrupts.ts';
-import { nsPmrView } from './kernels/priority.ts';
+import {
+  GROUP_NAMES as GROUP_NAMES_,
+  runningPriority as runningPriority_,
+  updateRunningPriority as updateRunningPriority_,
+} from './delivery.ts';
+import {
+  markDirty as markDirty_,
+  participationChanged as participationChanged_,
+} from './interrupts.ts';
+import { nsPmrView as nsPmrView_ } from './kernels/priority.ts';
 import type { Model } from './model.ts';
-import { generateSgi } from './sgi-generation.ts';
-import { CTLR_DS, G0, G1NS, G1S, ICC_CTLR_CBPR, ICC_CTLR_EOIMODE, type GicState } from './state.ts';
+import { generateSgi as generateSgi_ } from './sgi-generation.ts';
+import {
+  CTLR_DS as CTLR_DS_,
+  G0 as G0_,
+  G1NS as G1NS_,
+  G1S as G1S_,
+  ICC_CTLR_CBPR as ICC_CTLR_CBPR_,
+  ICC_CTLR_EOIMODE as ICC_CTLR_EOIMODE_,
+  type GicState,
+} from './state.ts';
+
+// The imports as this module's own constants: V8 (Node 20) folds a module's constants into
+// optimised code but reads an imported binding from its module cell at every use
+// (docs/gic-api.md, Performance).
+const isSysregName = isSysregName_;
+const assertNever = assertNever_;
+const acknowledge = acknowledge_;
+const deactivateInterrupt = deactivateInterrupt_;
+const endOfInterrupt = endOfInterrupt_;
+const hppir0Value = hppir0Value_;
+const hppir1Value = hppir1Value_;
+const GROUP_NAMES = GROUP_NAMES_;
+const runningPriority = runningPriority_;
+const updateRunningPriority = updateRunningPriority_;
+const markDirty = markDirty_;
+const participationChanged = participationChanged_;
+const nsPmrView = nsPmrView_;
+const generateSgi = generateSgi_;
+const CTLR_DS = CTLR_DS_;
+const G0 = G0_;
+const G1NS = G1NS_;
+const G1S = G1S_;
+const ICC_CTLR_CBPR = ICC_CTLR_CBPR_;
+const ICC_CTLR_EOIMODE = ICC_CTLR_EOIMODE_;
 
 export type { SysregContext } from './acknowledge.ts';
 

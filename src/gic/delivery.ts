@@ -1,21 +1,44 @@
 import type { Hppi, InterruptGroup, IntId, Outputs, PeIndex, Priority } from './api.ts';
-import { canPreempt, groupPriorityMask, IDLE_PRIORITY } from './kernels/priority.ts';
+import {
+  canPreempt as canPreempt_,
+  groupPriorityMask as groupPriorityMask_,
+  IDLE_PRIORITY as IDLE_PRIORITY_,
+} from './kernels/priority.ts';
 import type { Model } from './model.ts';
 import {
-  CTLR_DS,
-  CTLR_EN_GRP1NS,
-  G0,
-  G1NS,
-  G1S,
-  ICC_CTLR_CBPR,
-  KEY_NONE,
-  PE_NS,
-  PE_SECURE,
-  intidOfSlot,
-  keyIsNmi,
-  keyPriority,
+  CTLR_DS as CTLR_DS_,
+  CTLR_EN_GRP1NS as CTLR_EN_GRP1NS_,
+  G0 as G0_,
+  G1NS as G1NS_,
+  G1S as G1S_,
+  ICC_CTLR_CBPR as ICC_CTLR_CBPR_,
+  KEY_NONE as KEY_NONE_,
+  PE_NS as PE_NS_,
+  PE_SECURE as PE_SECURE_,
+  intidOfSlot as intidOfSlot_,
+  keyIsNmi as keyIsNmi_,
+  keyPriority as keyPriority_,
   type GicState,
 } from './state.ts';
+
+// The imports as this module's own constants: V8 (Node 20) folds a module's constants into
+// optimised code but reads an imported binding from its module cell at every use
+// (docs/gic-api.md, Performance).
+const canPreempt = canPreempt_;
+const groupPriorityMask = groupPriorityMask_;
+const IDLE_PRIORITY = IDLE_PRIORITY_;
+const CTLR_DS = CTLR_DS_;
+const CTLR_EN_GRP1NS = CTLR_EN_GRP1NS_;
+const G0 = G0_;
+const G1NS = G1NS_;
+const G1S = G1S_;
+const ICC_CTLR_CBPR = ICC_CTLR_CBPR_;
+const KEY_NONE = KEY_NONE_;
+const PE_NS = PE_NS_;
+const PE_SECURE = PE_SECURE_;
+const intidOfSlot = intidOfSlot_;
+const keyIsNmi = keyIsNmi_;
+const keyPriority = keyPriority_;
 
 export const GROUP_NAMES: readonly InterruptGroup[] = ['G0', 'G1S', 'G1NS'];
 
@@ -29,7 +52,7 @@ export const LPI_SLOT = -2;
  */
 function lpiCandidateKey(s: GicState, pe: number): number {
   const l = s.lpi;
-  if (l.enabled[pe] === 0 || (l.bestIntid[pe] ?? -1) < 0) return KEY_NONE;
+  if (l.enabled[pe] === 0 || l.bestIntid[pe] < 0) return KEY_NONE;
   if ((s.gicdCtlr & CTLR_EN_GRP1NS) === 0) return KEY_NONE;
   if (!s.flags.hppiIgnoresCpuGroupEnables && s.igrpen[pe * 3 + G1NS] === 0) return KEY_NONE;
   return ((l.bestPriority[pe] ?? 0xff) << 22) | (1 << 21) | 0x1fffff;
@@ -82,22 +105,27 @@ function effectiveSecurity(s: GicState, pe: number): number {
 
 /**
  * §4.5 step 3 (and §6 for NMIs) for a PE's HPPI: can it be signalled, given the group enable,
- * PMR and the running priority? The kernel is canPreempt; the cheap tests come first so the
- * running priority is only looked up when it matters.
+ * PMR and the running priority? The kernel is canPreempt; the common case — an ordinary
+ * interrupt above PMR on an idle PE, where canPreempt answers yes before it looks at anything
+ * else — is answered here without gathering its other arguments.
  */
 function canSignal(s: GicState, pe: number, key: number, group: number): boolean {
   if (s.igrpen[pe * 3 + group] === 0) return false;
   const prio = keyPriority(key);
   const nmi = keyIsNmi(key);
-  const pmr = s.pmr[pe] ?? 0;
-  if (!nmi && prio >= pmr) return false;
+  const pmr = s.pmr[pe];
+  const rpr = s.rpr[pe];
+  if (!nmi) {
+    if (prio >= pmr) return false;
+    if (rpr === IDLE_PRIORITY) return true;
+  }
   return canPreempt(
     prio,
     nmi,
     group === G1NS && (s.gicdCtlr & CTLR_DS) === 0,
     effectiveSecurity(s, pe) !== PE_NS,
     pmr,
-    runningPriority(s, pe),
+    rpr,
     groupMaskFor(s, pe, group),
     s.aprNmi[pe * 3 + group] !== 0,
   );
@@ -151,13 +179,22 @@ export function hppiOf(s: GicState, pe: number): Hppi | null {
   return hppi;
 }
 
-/** The four states the output lines can be in, shared: reading them allocates nothing. */
+/** Output line bits of s.outputs. */
+const OUT_IRQ = 1;
+const OUT_FIQ = 2;
+const OUT_NMI = 4;
+
+/** The states the output lines can be in (by s.outputs bits), shared: reading them allocates nothing. */
 const OUTPUTS: readonly Outputs[] = [0, 1, 2, 3, 4, 5, 6, 7].map((bits) =>
-  Object.freeze({ irq: (bits & 1) !== 0, fiq: (bits & 2) !== 0, nmi: (bits & 4) !== 0 }),
+  Object.freeze({
+    irq: (bits & OUT_IRQ) !== 0,
+    fiq: (bits & OUT_FIQ) !== 0,
+    nmi: (bits & OUT_NMI) !== 0,
+  }),
 );
 
 export function outputsOf(s: GicState, pe: number): Outputs {
-  return OUTPUTS[(s.outIrq[pe] ?? 0) | ((s.outFiq[pe] ?? 0) << 1) | ((s.outNmi[pe] ?? 0) << 2)];
+  return OUTPUTS[s.outputs[pe]];
 }
 
 /**
@@ -169,25 +206,26 @@ export function deliver(m: Model): void {
   const n = s.dirtyCount;
   if (n === 0) return;
   for (let i = 0; i < n; i++) {
-    const pe = s.dirtyList[i] ?? 0;
+    const pe = s.dirtyList[i];
     s.dirty[pe] = 0;
-    updatePe(m, pe);
+    updatePe(m, s, pe);
   }
   s.dirtyCount = 0;
 }
 
-function updatePe(m: Model, pe: number): void {
-  const s = m.s;
+function updatePe(m: Model, s: GicState, pe: number): void {
   // Best candidate per the profile's HPPI rule (reference §4.5 step 2, §8.1): the lowest key
   // among the tops of the PE's three group heaps.
   let slot = -1;
   let key = KEY_NONE;
   let group = 0;
-  if (!(s.flags.wakerGatesDelivery && s.processorSleep[pe] !== 0)) {
-    const all = s.flags.hppiIgnoresCpuGroupEnables;
+  if (!s.flags.wakerGatesDelivery || s.processorSleep[pe] === 0) {
+    const base = pe * 3;
+    const heaps = s.heaps;
+    const enables = s.flags.hppiIgnoresCpuGroupEnables ? null : s.igrpen;
     for (let g = 0; g < 3; g++) {
-      const h = s.heaps[pe * 3 + g];
-      if (h.length === 0 || (!all && s.igrpen[pe * 3 + g] === 0)) continue;
+      const h = heaps[base + g];
+      if (h.length === 0 || (enables !== null && enables[base + g] === 0)) continue;
       const top = h[0];
       const k = s.heapKey[top];
       if (k < key) {
@@ -196,47 +234,42 @@ function updatePe(m: Model, pe: number): void {
         group = g;
       }
     }
-    const lk = lpiCandidateKey(s, pe);
-    if (lk < key) {
-      key = lk;
-      slot = LPI_SLOT;
-      group = G1NS;
+    // Only a Redistributor with EnableLPIs set has an LPI to offer.
+    if (s.lpi.enabled[pe] !== 0) {
+      const lk = lpiCandidateKey(s, pe);
+      if (lk < key) {
+        key = lk;
+        slot = LPI_SLOT;
+        group = G1NS;
+      }
     }
   }
-  const lpi = slot === LPI_SLOT ? (s.lpi.bestIntid[pe] ?? -1) : -1;
+  // hppiIntid is −1 whenever the cached HPPI is not an LPI, so it can only differ for an LPI.
   const hppiChanged =
     slot !== s.hppiSlot[pe] ||
     key !== s.hppiKey[pe] ||
     group !== s.hppiGroup[pe] ||
-    lpi !== s.lpi.hppiIntid[pe];
+    (slot === LPI_SLOT && s.lpi.bestIntid[pe] !== s.lpi.hppiIntid[pe]);
+  const active = m.ev.active;
   let previousHppi: Hppi | null = null;
   if (hppiChanged) {
-    if (m.ev.active) previousHppi = hppiOf(s, pe);
+    if (active) previousHppi = hppiOf(s, pe);
     s.hppiSlot[pe] = slot;
     s.hppiKey[pe] = key;
     s.hppiGroup[pe] = group;
     s.hppiObject[pe] = null;
-    s.lpi.hppiIntid[pe] = lpi;
+    s.lpi.hppiIntid[pe] = slot === LPI_SLOT ? s.lpi.bestIntid[pe] : -1;
   }
-  const signal = (slot >= 0 || slot === LPI_SLOT) && canSignal(s, pe, key, group);
-  s.canSignal[pe] = signal ? 1 : 0;
-  let irq = 0;
-  let fiq = 0;
-  let nmi = 0;
-  if (signal) {
-    if (isFiq(s, pe, group)) fiq = 1;
-    else if (keyIsNmi(key)) nmi = 1;
-    else irq = 1;
+  let out = 0;
+  if (slot !== -1 && canSignal(s, pe, key, group)) {
+    s.canSignal[pe] = 1;
+    out = isFiq(s, pe, group) ? OUT_FIQ : keyIsNmi(key) ? OUT_NMI : OUT_IRQ;
+  } else {
+    s.canSignal[pe] = 0;
   }
-  const outChanged = irq !== s.outIrq[pe] || fiq !== s.outFiq[pe] || nmi !== s.outNmi[pe];
-  let previousOutputs: Outputs | null = null;
-  if (outChanged) {
-    if (m.ev.active) previousOutputs = outputsOf(s, pe);
-    s.outIrq[pe] = irq;
-    s.outFiq[pe] = fiq;
-    s.outNmi[pe] = nmi;
-  }
-  if (!m.ev.active) return;
+  const previousOut = s.outputs[pe];
+  if (out !== previousOut) s.outputs[pe] = out;
+  if (!active) return;
   if (hppiChanged) {
     m.ev.emit({
       kind: 'hppi-changed',
@@ -245,12 +278,12 @@ function updatePe(m: Model, pe: number): void {
       previous: previousHppi,
     });
   }
-  if (outChanged && previousOutputs !== null) {
+  if (out !== previousOut) {
     m.ev.emit({
       kind: 'outputs-changed',
       pe: pe as PeIndex,
-      outputs: outputsOf(s, pe),
-      previous: previousOutputs,
+      outputs: OUTPUTS[out],
+      previous: OUTPUTS[previousOut],
     });
   }
 }

@@ -43,29 +43,53 @@ const KEPT_ERRORS = 16;
 export class Emitter {
   active = false;
   #listeners: GicListener[] = [];
+  /** The listener when there is exactly one (the usual case): called without the loop. */
+  #only: GicListener | null = null;
   #busy = false;
   #errors: unknown[] = [];
   #failures = 0;
 
   subscribe(listener: GicListener): () => void {
-    this.#listeners = [...this.#listeners, listener];
-    this.active = true;
+    this.#listen([...this.#listeners, listener]);
     return () => {
-      this.#listeners = this.#listeners.filter((l) => l !== listener);
-      this.active = this.#listeners.length > 0;
+      this.#listen(this.#listeners.filter((l) => l !== listener));
     };
   }
 
+  #listen(listeners: GicListener[]): void {
+    this.#listeners = listeners;
+    this.#only = listeners.length === 1 ? (listeners[0] ?? null) : null;
+    this.active = listeners.length > 0;
+  }
+
+  /** Kept small, so the optimiser inlines it where each event is built. */
   emit(event: GicEvent): void {
+    const only = this.#only;
+    if (only === null) {
+      this.#fanOut(event);
+      return;
+    }
+    try {
+      only(event);
+    } catch (error) {
+      this.#failed(error);
+    }
+  }
+
+  #fanOut(event: GicEvent): void {
     const ls = this.#listeners;
     for (let i = 0; i < ls.length; i++) {
       try {
         ls[i](event);
       } catch (error) {
-        if (this.#errors.length < KEPT_ERRORS) this.#errors.push(error);
-        this.#failures++;
+        this.#failed(error);
       }
     }
+  }
+
+  #failed(error: unknown): void {
+    if (this.#errors.length < KEPT_ERRORS) this.#errors.push(error);
+    this.#failures++;
   }
 
   /** Starts an API call that may change state or report events. */

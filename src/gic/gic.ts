@@ -18,34 +18,79 @@ import type {
   ResolvedGicConfig,
   SysregAccessOptions,
 } from './api.ts';
-import { resolveConfig } from './config.ts';
-import { deliver, outputsOf } from './delivery.ts';
-import { Emitter } from './events.ts';
+import { resolveConfig as resolveConfig_ } from './config.ts';
+import { deliver as deliver_, outputsOf as outputsOf_ } from './delivery.ts';
+import { Emitter as Emitter_ } from './events.ts';
 import {
-  cpuInterfaceView,
-  distributorView,
-  interruptView,
-  redistributorView,
-  securityIndex,
+  cpuInterfaceView as cpuInterfaceView_,
+  distributorView as distributorView_,
+  interruptView as interruptView_,
+  redistributorView as redistributorView_,
+  securityIndex as securityIndex_,
 } from './inspect.ts';
-import { setLine } from './interrupt-ops.ts';
-import { markAllDirty, markDirty, refreshAll } from './interrupts.ts';
+import { setLine as setLine_ } from './interrupt-ops.ts';
+import {
+  markAllDirty as markAllDirty_,
+  markDirty as markDirty_,
+  refreshAll as refreshAll_,
+} from './interrupts.ts';
 import type { Model } from './model.ts';
 import {
-  mmioRead,
-  mmioWrite,
-  peekMmio,
-  peekSysreg,
-  silently,
-  sysregRead,
-  sysregWrite,
-  toBigInt,
+  mmioRead as mmioRead_,
+  mmioWrite as mmioWrite_,
+  peekMmio as peekMmio_,
+  peekSysreg as peekSysreg_,
+  silently as silently_,
+  sysregRead as sysregRead_,
+  sysregWrite as sysregWrite_,
+  toBigInt as toBigInt_,
 } from './register-access.ts';
-import { restoreSnapshot, snapshotToJson, takeSnapshot } from './snapshot.ts';
-import { itsView } from './its/inspect.ts';
-import { GITS_TRANSLATER } from './its/registers.ts';
-import { lpiView, redistributorLpiView } from './lpi/inspect.ts';
-import { createState, resetState } from './state.ts';
+import {
+  restoreSnapshot as restoreSnapshot_,
+  snapshotToJson as snapshotToJson_,
+  takeSnapshot as takeSnapshot_,
+} from './snapshot.ts';
+import { itsView as itsView_ } from './its/inspect.ts';
+import { GITS_TRANSLATER as GITS_TRANSLATER_ } from './its/registers.ts';
+import {
+  lpiView as lpiView_,
+  redistributorLpiView as redistributorLpiView_,
+} from './lpi/inspect.ts';
+import { createState as createState_, resetState as resetState_ } from './state.ts';
+
+// The imports as this module's own constants: V8 (Node 20) folds a module's constants into
+// optimised code but reads an imported binding from its module cell at every use
+// (docs/gic-api.md, Performance).
+const resolveConfig = resolveConfig_;
+const deliver = deliver_;
+const outputsOf = outputsOf_;
+const Emitter = Emitter_;
+const cpuInterfaceView = cpuInterfaceView_;
+const distributorView = distributorView_;
+const interruptView = interruptView_;
+const redistributorView = redistributorView_;
+const securityIndex = securityIndex_;
+const setLine = setLine_;
+const markAllDirty = markAllDirty_;
+const markDirty = markDirty_;
+const refreshAll = refreshAll_;
+const mmioRead = mmioRead_;
+const mmioWrite = mmioWrite_;
+const peekMmio = peekMmio_;
+const peekSysreg = peekSysreg_;
+const silently = silently_;
+const sysregRead = sysregRead_;
+const sysregWrite = sysregWrite_;
+const toBigInt = toBigInt_;
+const restoreSnapshot = restoreSnapshot_;
+const snapshotToJson = snapshotToJson_;
+const takeSnapshot = takeSnapshot_;
+const itsView = itsView_;
+const GITS_TRANSLATER = GITS_TRANSLATER_;
+const lpiView = lpiView_;
+const redistributorLpiView = redistributorLpiView_;
+const createState = createState_;
+const resetState = resetState_;
 
 /** Builds a GICv3 model. Invalid configuration (programmer input) throws. */
 export function createGic(config: GicConfig): Gic {

@@ -6,10 +6,24 @@ import type {
   PendingCause,
   Priority,
 } from './api.ts';
-import { GROUP_NAMES } from './delivery.ts';
-import { effectivePending, notePending, refresh } from './interrupts.ts';
+import { GROUP_NAMES as GROUP_NAMES_ } from './delivery.ts';
+import {
+  effectivePending as effectivePending_,
+  notePending as notePending_,
+  refresh as refresh_,
+} from './interrupts.ts';
 import type { Model } from './model.ts';
-import { groupOf, intidOfSlot, type GicState } from './state.ts';
+import { groupOf as groupOf_, intidOfSlot as intidOfSlot_, type GicState } from './state.ts';
+
+// The imports as this module's own constants: V8 (Node 20) folds a module's constants into
+// optimised code but reads an imported binding from its module cell at every use
+// (docs/gic-api.md, Performance).
+const GROUP_NAMES = GROUP_NAMES_;
+const effectivePending = effectivePending_;
+const notePending = notePending_;
+const refresh = refresh_;
+const groupOf = groupOf_;
+const intidOfSlot = intidOfSlot_;
 
 /**
  * The per-interrupt state changes every register family and input funnels into (reference

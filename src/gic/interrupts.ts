@@ -1,20 +1,43 @@
 import type { IntId, PeIndex, PendingCause } from './api.ts';
-import { heapPush, heapRemove, heapUpdate } from './kernels/heap.ts';
-import { nmiEffectivePriority } from './kernels/priority.ts';
-import { chooseOneOfN, irouterIrm } from './kernels/routing.ts';
+import {
+  heapPush as heapPush_,
+  heapRemove as heapRemove_,
+  heapUpdate as heapUpdate_,
+} from './kernels/heap.ts';
+import { nmiEffectivePriority as nmiEffectivePriority_ } from './kernels/priority.ts';
+import { chooseOneOfN as chooseOneOfN_, irouterIrm as irouterIrm_ } from './kernels/routing.ts';
 import type { Model } from './model.ts';
 import {
-  CTLR_DS,
-  CTLR_EN_GRP0,
-  CTLR_EN_GRP1NS,
-  CTLR_EN_GRP1S,
-  G0,
-  G1NS,
-  candidateKey,
-  groupOf,
-  intidOfSlot,
+  CTLR_DS as CTLR_DS_,
+  CTLR_EN_GRP0 as CTLR_EN_GRP0_,
+  CTLR_EN_GRP1NS as CTLR_EN_GRP1NS_,
+  CTLR_EN_GRP1S as CTLR_EN_GRP1S_,
+  G0 as G0_,
+  G1NS as G1NS_,
+  candidateKey as candidateKey_,
+  groupOf as groupOf_,
+  intidOfSlot as intidOfSlot_,
   type GicState,
 } from './state.ts';
+
+// The imports as this module's own constants: V8 (Node 20) folds a module's constants into
+// optimised code but reads an imported binding from its module cell at every use
+// (docs/gic-api.md, Performance).
+const heapPush = heapPush_;
+const heapRemove = heapRemove_;
+const heapUpdate = heapUpdate_;
+const nmiEffectivePriority = nmiEffectivePriority_;
+const chooseOneOfN = chooseOneOfN_;
+const irouterIrm = irouterIrm_;
+const CTLR_DS = CTLR_DS_;
+const CTLR_EN_GRP0 = CTLR_EN_GRP0_;
+const CTLR_EN_GRP1NS = CTLR_EN_GRP1NS_;
+const CTLR_EN_GRP1S = CTLR_EN_GRP1S_;
+const G0 = G0_;
+const G1NS = G1NS_;
+const candidateKey = candidateKey_;
+const groupOf = groupOf_;
+const intidOfSlot = intidOfSlot_;
 
 export function effectivePending(s: GicState, slot: number): boolean {
   return s.latch[slot] !== 0 || (s.level[slot] !== 0 && s.edge[slot] === 0);
@@ -27,7 +50,7 @@ export function nmiEffective(s: GicState, slot: number, group: number): boolean 
 export function effectivePriority(s: GicState, slot: number, group: number): number {
   return nmiEffective(s, slot, group)
     ? nmiEffectivePriority((s.gicdCtlr & CTLR_DS) !== 0, group === G1NS)
-    : (s.priority[slot] ?? 0);
+    : s.priority[slot];
 }
 
 export function groupEnabledInDistributor(s: GicState, group: number): boolean {
@@ -47,7 +70,7 @@ export function markAllDirty(s: GicState): void {
 }
 
 export function isOneOfN(s: GicState, spi: number): boolean {
-  return s.cfg.oneOfN !== 'unsupported' && irouterIrm(s.irouterLo[spi] ?? 0);
+  return s.oneOfNSupported && irouterIrm(s.irouterLo[spi]);
 }
 
 /** GICR_CTLR.DPG0 / DPG1NS / DPG1S (reference §3.2) by group index. */
@@ -86,27 +109,28 @@ export function updateParticipation(s: GicState, pe: number): number {
  */
 export function refresh(m: Model, slot: number): void {
   const s = m.s;
-  const group = groupOf(s, slot);
-  const candidate =
+  const spi = slot - s.spiBase;
+  const oneOfN = spi >= 0 && isOneOfN(s, spi);
+  const pendingEnabled =
     s.enabled[slot] !== 0 &&
     s.active[slot] === 0 &&
-    (s.latch[slot] !== 0 || (s.level[slot] !== 0 && s.edge[slot] === 0)) &&
-    groupEnabledInDistributor(s, group);
+    (s.latch[slot] !== 0 || (s.level[slot] !== 0 && s.edge[slot] === 0));
+  const oldPe = s.heapPe[slot];
+  // Neither a candidate nor in a heap, and no 1-of-N placement to release: nothing changes.
+  if (!pendingEnabled && oldPe < 0 && !oneOfN) return;
+  const group = groupOf(s, slot);
+  const candidate = pendingEnabled && groupEnabledInDistributor(s, group);
   let pe = -1;
-  if (slot < s.spiBase) {
+  if (spi < 0) {
     if (candidate) pe = slot >> 5;
-  } else {
-    const spi = slot - s.spiBase;
-    if (isOneOfN(s, spi)) {
-      pe = candidate ? placeOneOfN(m, slot, spi, group) : releaseOneOfN(s, spi);
-    } else if (candidate) {
-      pe = s.routeTarget[spi] ?? -1;
-    }
+  } else if (oneOfN) {
+    pe = candidate ? placeOneOfN(m, slot, spi, group) : releaseOneOfN(s, spi);
+  } else if (candidate) {
+    pe = s.routeTarget[spi];
   }
-  const oldPe = s.heapPe[slot] ?? -1;
   if (pe < 0) {
     if (oldPe >= 0) {
-      heapRemove(s.heaps[oldPe * 3 + (s.heapGroup[slot] ?? 0)] ?? [], slot, s.heapKey, s.heapPos);
+      heapRemove(s.heaps[oldPe * 3 + s.heapGroup[slot]], slot, s.heapKey, s.heapPos);
       s.heapPe[slot] = -1;
       markDirty(s, oldPe);
     }
@@ -115,24 +139,24 @@ export function refresh(m: Model, slot: number): void {
   const nmi = nmiEffective(s, slot, group);
   const prio = nmi
     ? nmiEffectivePriority((s.gicdCtlr & CTLR_DS) !== 0, group === G1NS)
-    : (s.priority[slot] ?? 0);
+    : s.priority[slot];
   const key = candidateKey(prio, nmi, slot);
   if (oldPe === pe && s.heapGroup[slot] === group) {
     if (s.heapKey[slot] !== key) {
       s.heapKey[slot] = key;
-      heapUpdate(s.heaps[pe * 3 + group] ?? [], slot, s.heapKey, s.heapPos);
+      heapUpdate(s.heaps[pe * 3 + group], slot, s.heapKey, s.heapPos);
       markDirty(s, pe);
     }
     return;
   }
   if (oldPe >= 0) {
-    heapRemove(s.heaps[oldPe * 3 + (s.heapGroup[slot] ?? 0)] ?? [], slot, s.heapKey, s.heapPos);
+    heapRemove(s.heaps[oldPe * 3 + s.heapGroup[slot]], slot, s.heapKey, s.heapPos);
     markDirty(s, oldPe);
   }
   s.heapKey[slot] = key;
   s.heapPe[slot] = pe;
   s.heapGroup[slot] = group;
-  heapPush(s.heaps[pe * 3 + group] ?? [], slot, s.heapKey, s.heapPos);
+  heapPush(s.heaps[pe * 3 + group], slot, s.heapKey, s.heapPos);
   markDirty(s, pe);
 }
 

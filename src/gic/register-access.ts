@@ -5,20 +5,43 @@ import type {
   RegisterBlock,
   SysregAccessOptions,
 } from './api.ts';
-import { hex64 } from '../lib/index.ts';
+import { hex64 as hex64_ } from '../lib/index.ts';
 import type { SysregContext } from './acknowledge.ts';
-import { readSysreg, writeSysreg } from './cpu-interface.ts';
-import { deliver } from './delivery.ts';
-import { readDistributor, writeDistributor } from './distributor.ts';
+import { readSysreg as readSysreg_, writeSysreg as writeSysreg_ } from './cpu-interface.ts';
+import { deliver as deliver_ } from './delivery.ts';
+import {
+  readDistributor as readDistributor_,
+  writeDistributor as writeDistributor_,
+} from './distributor.ts';
 import type { Model } from './model.ts';
 import type { AccessResult } from './mmio.ts';
-import { readRedistributor, writeRedistributor } from './redistributor.ts';
-import { readIts, writeIts } from './its/registers.ts';
 import {
-  distributorRegisterName,
-  itsRegisterName,
-  redistributorRegisterName,
+  readRedistributor as readRedistributor_,
+  writeRedistributor as writeRedistributor_,
+} from './redistributor.ts';
+import { readIts as readIts_, writeIts as writeIts_ } from './its/registers.ts';
+import {
+  distributorRegisterName as distributorRegisterName_,
+  itsRegisterName as itsRegisterName_,
+  redistributorRegisterName as redistributorRegisterName_,
 } from './register-names.ts';
+
+// The imports as this module's own constants: V8 (Node 20) folds a module's constants into
+// optimised code but reads an imported binding from its module cell at every use
+// (docs/gic-api.md, Performance).
+const hex64 = hex64_;
+const readSysreg = readSysreg_;
+const writeSysreg = writeSysreg_;
+const deliver = deliver_;
+const readDistributor = readDistributor_;
+const writeDistributor = writeDistributor_;
+const readRedistributor = readRedistributor_;
+const writeRedistributor = writeRedistributor_;
+const readIts = readIts_;
+const writeIts = writeIts_;
+const distributorRegisterName = distributorRegisterName_;
+const itsRegisterName = itsRegisterName_;
+const redistributorRegisterName = redistributorRegisterName_;
 
 /**
  * One register access as the guest makes it: the block's read or write, its events and warnings,
@@ -85,6 +108,11 @@ export function sysregContext(
   opts: SysregAccessOptions | undefined,
   peek: boolean,
 ): SysregContext {
+  // Most accesses name no options: Non-secure EL1 (index pe · 8), made at the first one.
+  if (opts === undefined && !peek) {
+    const c = m.contexts[pe * 8];
+    if (c !== undefined) return c;
+  }
   const ext = m.s.cfg.securityExtensions;
   const el3 = ext && opts?.el3 === true;
   const secure = el3 || (ext && opts?.secure === true);

@@ -81,9 +81,8 @@ export interface GicState extends PersistentViews {
   /** Per slot: the Hppi object last made for it, reused when it is the HPPI again unchanged. */
   readonly hppiBySlot: (Hppi | null)[];
   readonly canSignal: Uint8Array;
-  readonly outIrq: Uint8Array;
-  readonly outFiq: Uint8Array;
-  readonly outNmi: Uint8Array;
+  /** The PE's output lines as bits: IRQ 1, FIQ 2, NMI 4 (delivery.ts). */
+  readonly outputs: Uint8Array;
   readonly dirty: Uint8Array;
   readonly dirtyList: Int32Array;
   dirtyCount: number;
@@ -91,6 +90,8 @@ export interface GicState extends PersistentViews {
   // 1-of-N.
   /** group·8 + word: bit p set when PE p participates in 1-of-N selection for that group. */
   readonly participants: Uint32Array;
+  /** cfg.oneOfN is not 'unsupported': GICD_IROUTER.IRM selects 1-of-N routing. */
+  readonly oneOfNSupported: boolean;
   /** How many SPIs have `unplaced` set, so a participation change need not scan for them. */
   unplacedCount: number;
 
@@ -146,13 +147,12 @@ export function createState(cfg: ResolvedGicConfig): GicState {
     hppiObject: new Array<Hppi | null>(peCount).fill(null),
     hppiBySlot: new Array<Hppi | null>(slotCount).fill(null),
     canSignal: new Uint8Array(peCount),
-    outIrq: new Uint8Array(peCount),
-    outFiq: new Uint8Array(peCount),
-    outNmi: new Uint8Array(peCount),
+    outputs: new Uint8Array(peCount),
     dirty: new Uint8Array(peCount),
     dirtyList: new Int32Array(peCount),
     dirtyCount: 0,
     participants: new Uint32Array(24),
+    oneOfNSupported: cfg.oneOfN !== 'unsupported',
     unplacedCount: 0,
     memory: new GuestMemory(cfg.memory),
     lpi: createLpiState(peCount, cfg.lpiConfigCache),
@@ -209,7 +209,7 @@ export function clearDerived(s: GicState): void {
   s.rpr.fill(0xff);
   s.hppiObject.fill(null);
   s.lpi.hppiIntid.fill(-1);
-  for (const a of [s.canSignal, s.outIrq, s.outFiq, s.outNmi, s.dirty]) a.fill(0);
+  for (const a of [s.canSignal, s.outputs, s.dirty]) a.fill(0);
   s.dirtyCount = 0;
   s.participants.fill(0);
   s.unplacedCount = 0;
