@@ -14,7 +14,7 @@ import {
   type BitFamily,
 } from './bit-registers.ts';
 import { updateRunningPriority } from './delivery.ts';
-import { isOneOfN, refresh, refreshAll, setUnplaced } from './interrupts.ts';
+import { isOneOfN, markAllDirty, refresh, refreshAll, setUnplaced } from './interrupts.ts';
 import { irouterAffinity, irouterIrm } from './kernels/routing.ts';
 import type { Model } from './model.ts';
 import {
@@ -94,6 +94,9 @@ function ctlrWrite(m: Model, secure: boolean, value: number): void {
   // DS decides the running priority of an active Non-secure NMI (0x00 or 0x80).
   for (let pe = 0; pe < s.peCount; pe++) updateRunningPriority(s, pe);
   refreshAll(m);
+  // Not only the candidates: EnableGrp1NS decides whether an LPI competes, DS how a Non-secure
+  // Group 1 NMI is signalled (reference §4.5, §6).
+  markAllDirty(s);
 }
 
 function irouterReadable(s: GicState, spiSlot: number, secure: boolean): boolean {

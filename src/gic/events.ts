@@ -39,84 +39,92 @@ const KEPT_ERRORS = 16;
  * listener may look at the model (views, peeks) but not change it: an API call that changes
  * state, made while another one is in progress, is refused (`enter`), because the model is
  * between two consistent states (the HPPI not yet recomputed, for example).
+ *
+ * `emit`, `enter` and `settle` run on every access, and V8 inlines a function into its caller
+ * only while the caller's inlining budget (counted in bytecode) lasts: they are kept to a few
+ * bytes each, with plain fields rather than #private ones (each of those costs a brand check),
+ * and their rare paths in methods of their own. An event whose emit is inlined, down to a
+ * listener that does not read it, costs no allocation.
  */
 export class Emitter {
   active = false;
-  #listeners: GicListener[] = [];
-  /** The listener when there is exactly one (the usual case): called without the loop. */
-  #only: GicListener | null = null;
-  #busy = false;
-  #errors: unknown[] = [];
-  #failures = 0;
+  /** The listener when there is exactly one (the usual case), else null. */
+  private only: GicListener | null = null;
+  private listeners: GicListener[] = [];
+  private busy = false;
+  private errors: unknown[] = [];
+  private failures = 0;
 
   subscribe(listener: GicListener): () => void {
-    this.#listen([...this.#listeners, listener]);
+    this.listen([...this.listeners, listener]);
     return () => {
-      this.#listen(this.#listeners.filter((l) => l !== listener));
+      this.listen(this.listeners.filter((l) => l !== listener));
     };
   }
 
-  #listen(listeners: GicListener[]): void {
-    this.#listeners = listeners;
-    this.#only = listeners.length === 1 ? (listeners[0] ?? null) : null;
+  private listen(listeners: GicListener[]): void {
+    this.listeners = listeners;
+    this.only = listeners.length === 1 ? (listeners[0] ?? null) : null;
     this.active = listeners.length > 0;
   }
 
-  /** Kept small, so the optimiser inlines it where each event is built. */
   emit(event: GicEvent): void {
-    const only = this.#only;
-    if (only === null) {
-      this.#fanOut(event);
-      return;
-    }
+    const only = this.only;
+    if (only === null) return this.fanOut(event);
     try {
       only(event);
     } catch (error) {
-      this.#failed(error);
+      this.failed(error);
     }
   }
 
-  #fanOut(event: GicEvent): void {
-    const ls = this.#listeners;
+  private fanOut(event: GicEvent): void {
+    const ls = this.listeners;
     for (let i = 0; i < ls.length; i++) {
       try {
         ls[i](event);
       } catch (error) {
-        this.#failed(error);
+        this.failed(error);
       }
     }
   }
 
-  #failed(error: unknown): void {
-    if (this.#errors.length < KEPT_ERRORS) this.#errors.push(error);
-    this.#failures++;
+  private failed(error: unknown): void {
+    if (this.errors.length < KEPT_ERRORS) this.errors.push(error);
+    this.failures++;
   }
 
   /** Starts an API call that may change state or report events. */
   enter(what: string): void {
-    if (this.#busy) {
-      throw new Error(
-        `gic.${what} was called from a GIC event listener while another call was changing the model; make the call after that one returns`,
-      );
-    }
-    this.#busy = true;
+    if (this.busy) this.refuse(what);
+    this.busy = true;
+  }
+
+  private refuse(what: string): never {
+    throw new Error(
+      `gic.${what} was called from a GIC event listener while another call was changing the model; make the call after that one returns`,
+    );
   }
 
   /** Ends the call: returns `result`, or throws a GicListenerError if a listener threw. */
   settle<T>(result: T): T {
-    this.#busy = false;
-    if (this.#failures === 0) return result;
-    const error = new GicListenerError(this.#errors, this.#failures, result);
-    this.#errors = [];
-    this.#failures = 0;
+    this.busy = false;
+    if (this.failures !== 0) this.report(result);
+    return result;
+  }
+
+  private report(result: unknown): never {
+    const error = new GicListenerError(this.errors, this.failures, result);
+    this.errors = [];
+    this.failures = 0;
     throw error;
   }
 
   /** Ends a call that failed before it finished (an exception from the model itself). */
   abandon(): void {
-    this.#busy = false;
-    this.#errors = [];
-    this.#failures = 0;
+    this.busy = false;
+    this.errors = [];
+    this.failures = 0;
   }
 
   warn(

@@ -103,6 +103,21 @@ describe('Redistributor LPI registers (IHI 0069 §9.11)', () => {
 });
 
 describe('LPIs at the CPU interface (IHI 0069 §4.1, reference §3.4, §4.5)', () => {
+  it('GICD_CTLR.EnableGrp1NS withdraws a pending LPI from the HPPI at once and brings it back', () => {
+    const rig = itsRig();
+    const secure = rig.gic.config.securityExtensions;
+    const ctlr = Number(rig.gic.readDistributor(0x0, 4, { secure }));
+    rig.config(8194, 0xa0, true);
+    rig.gic.writeRedistributor(1, 0x40, 8194, 8); // GICR_SETLPIR: the only pending interrupt
+    expect(rig.gic.cpuInterface(1).hppi?.intid).toBe(8194);
+    rig.gic.writeDistributor(0x0, ctlr & ~0b10, 4, { secure }); // EnableGrp1NS = 0
+    expect(rig.gic.cpuInterface(1).hppi).toBeNull();
+    expect(rig.gic.outputs(1).irq).toBe(false);
+    rig.gic.writeDistributor(0x0, ctlr, 4, { secure });
+    expect(rig.gic.cpuInterface(1).hppi?.intid).toBe(8194);
+    expect(rig.gic.outputs(1).irq).toBe(true);
+  });
+
   it('priority comes from the configuration byte, seen through the Non-secure view when DS=0', () => {
     const rig = itsRig({ securityExtensions: true });
     mapCollections(rig);
