@@ -11,7 +11,10 @@ const builtins = (
 /** axe-core's WCAG 2.1 A/AA rules and best practices, plus the label/name rule. */
 async function violations(app: AppPage): Promise<string[]> {
   const result = await new AxeBuilder({ page: app.page })
-    .options({ rules: { 'label-content-name-mismatch': { enabled: true } } })
+    .options({
+      rules: { 'label-content-name-mismatch': { enabled: true } },
+      resultTypes: ['violations'],
+    })
     .analyze();
   return result.violations.map(
     (v) =>
