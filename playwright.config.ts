@@ -7,7 +7,11 @@ const port = Number(process.env.E2E_PORT ?? 4173);
 export default defineConfig({
   testDir: './e2e',
   retries: process.env.CI ? 1 : 0,
-  workers: 1,
+  // a cap, not a measure: a loaded 2-core CI machine runs two tests side by side
+  timeout: process.env.CI ? 60_000 : 30_000,
+  // two workers in CI: most of a test's wall time is waiting on the page's worker and on axe,
+  // which a second test fills on a 2-core machine; E2E_WORKERS overrides either way
+  workers: Number(process.env.E2E_WORKERS ?? (process.env.CI ? 2 : 1)),
   forbidOnly: !!process.env.CI,
   reporter: [['list'], ['json', { outputFile: 'reports/e2e.json' }]],
   use: {
