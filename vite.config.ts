@@ -8,11 +8,11 @@ export default defineConfig({
     react(),
     cspMeta(),
     // Offline after the first visit: a Workbox service worker precaches the app, its worker
-    // chunk, the scenario files and the sample trace. `injectRegister: 'script'` registers it
-    // from an external registerSW.js, so the page needs no inline script (strict CSP).
+    // chunks, the scenario files and the sample trace. The page registers it itself once the
+    // first screen is up (src/ui/boot/offline.ts), so the plugin injects no register script.
     VitePWA({
       registerType: 'autoUpdate',
-      injectRegister: 'script',
+      injectRegister: false,
       manifest: {
         name: 'gicscope — GICv3 made visible',
         short_name: 'gicscope',

@@ -121,3 +121,27 @@ test.describe('docs/test-surface.md', () => {
     expect(ambiguous).toEqual([]);
   });
 });
+
+test('whenIdle() after the first load means every panel is on the page, filled', async ({
+  page,
+}) => {
+  // no auto-waiting locators: what whenIdle() promises must be true when it resolves. The old
+  // whenIdle() lost a race with React's Suspense reveal about one load in four: several loads.
+  for (let load = 0; load < 4; load++) {
+    await page.goto('/?motion=off');
+    await page.waitForFunction(() => window.gicscope !== undefined);
+    await page.evaluate(() => window.gicscope!.whenIdle());
+    const seen = await page.evaluate(() => {
+      const region = (name: string) => document.querySelector(`[aria-label="${name}"]`);
+      return {
+        timeline: region('Timeline') !== null,
+        log: region('Event log')?.querySelectorAll('li, tr').length ?? 0,
+        registers: region('Registers')?.querySelectorAll('tr').length ?? 0,
+        ladder: region('Priority ladder')?.textContent?.includes('Load a scenario') ?? true,
+      };
+    });
+    expect(seen, `load ${load + 1}`).toMatchObject({ timeline: true, ladder: false });
+    expect(seen.log, `load ${load + 1}`).toBeGreaterThan(0);
+    expect(seen.registers, `load ${load + 1}`).toBeGreaterThan(0);
+  }
+});

@@ -6,7 +6,7 @@
 /** Directives for both header and meta tag. */
 const DIRECTIVES = [
   ['default-src', "'self'"],
-  // no 'unsafe-inline', no 'unsafe-eval': the entry, the chunks and registerSW.js are files
+  // no 'unsafe-inline', no 'unsafe-eval': the entry and the chunks are files
   ['script-src', "'self'"],
   // the simulation's module Web Worker and the offline service worker
   ['worker-src', "'self'"],

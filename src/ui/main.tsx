@@ -1,10 +1,14 @@
 // The page entry. It starts the worker before anything else loads (the first screen waits on
 // the worker's script, machine and first view more than on React), then loads the React tree
 // as a second chunk, fetched in parallel with the worker's boot.
+// (worker-start first: ES modules run in import order, and it starts the worker as it runs)
+import './boot/worker-start.ts';
 import { startSession } from './boot/session.ts';
+import { registerOfflineWorker } from './boot/offline.ts';
 import './styles.css';
 
 const session = startSession(window);
+registerOfflineWorker(window);
 const root = document.getElementById('root');
 import('./boot/render.tsx')
   .then(({ render }) => {

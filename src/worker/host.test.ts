@@ -383,6 +383,29 @@ describe('bounded, cancellable work', () => {
     expect(replies().find((r) => r.id === 9)).toMatchObject({ ok: false, failure: 'interrupted' });
   });
 
+  it('a reply during playback (Inject NMI) comes after a busy frame, not one carrying every pending record', async () => {
+    const { request, start, frames, soons, flush, received } = setup();
+    await start();
+    await request({ type: 'set-speed', speed: Infinity });
+    await request({ type: 'play' });
+    for (let slice = 0; slice < 40; slice += 1) {
+      soons.shift()?.();
+      await flush();
+    }
+    const before = frames().length;
+    const injected = await request({ type: 'inject-nmi' });
+    expect(injected.ok).toBe(true);
+    // the frame the reply follows: the first sent for it
+    const frame = frames()[before];
+    expect(received.indexOf(frame)).toBeLessThan(received.indexOf(injected));
+    expect(frame.playing).toBe(true);
+    expect(frame.events.length).toBeLessThanOrEqual(60);
+    expect(frame.eventsSkipped).toBeGreaterThan(0);
+    expect(frame.timeline!.steps.length).toBeLessThanOrEqual(200);
+    expect(frame.timeline!.dropped).toBeGreaterThan(0);
+    await request({ type: 'pause' });
+  });
+
   it('events that no frame carries are not kept: at most 250 per frame, the rest counted', async () => {
     const { request, start, frames } = setup();
     await start();

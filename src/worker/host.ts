@@ -670,8 +670,10 @@ export class Host {
     }
     this.#lastFrameAt = now;
     const { engine, history } = session;
+    // a frame sent early for a reply during playback (Inject NMI) is still a busy frame: carrying
+    // every pending record made it the storm's heaviest message, for a page that draws the newest
     const { events, skipped } = engine.drainEvents(
-      busy && !force ? MAX_EVENTS_PER_BUSY_FRAME : MAX_EVENTS_PER_FRAME,
+      busy ? MAX_EVENTS_PER_BUSY_FRAME : MAX_EVENTS_PER_FRAME,
     );
     const last = events.at(-1);
     // after a resume the horizon is unknown (Infinity) until the next input rewrites it
@@ -686,9 +688,7 @@ export class Host {
       diff: engine.diff(),
       eventsSkipped: skipped,
       events,
-      timeline: engine.drainTimeline(
-        busy && !force ? MAX_TIMELINE_RECORDS_PER_BUSY_FRAME : undefined,
-      ),
+      timeline: engine.drainTimeline(busy ? MAX_TIMELINE_RECORDS_PER_BUSY_FRAME : undefined),
       forgetAfter: this.#forgetAfter,
       playing: this.#playing,
       progress: this.#progress(engine),

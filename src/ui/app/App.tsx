@@ -5,10 +5,8 @@ import { ErrorBanner } from '../views/shell/ErrorBanner.tsx';
 import { Notice } from '../views/shell/Notice.tsx';
 import { ScenarioPicker } from '../views/controls/ScenarioPicker.tsx';
 import { Topology } from '../views/topology/Topology.tsx';
-import { NmiStory } from '../views/story/NmiStory.tsx';
 import { ScenarioPanel } from '../views/scenario/ScenarioPanel.tsx';
-import { ChapterBar } from '../views/chapters/ChapterBar.tsx';
-import { ShareBar } from '../views/share/ShareBar.tsx';
+import { afterFirstScreen } from '../boot/first-screen.ts';
 import { lazyView } from '../boot/lazy-view.tsx';
 import { BlankScreen } from './BlankScreen.tsx';
 import { Prompt } from './Prompt.tsx';
@@ -19,23 +17,26 @@ import { useUi } from './ui-instance.ts';
 import { useShortcuts } from './use-shortcuts.ts';
 import { ViewButtons } from './ViewButtons.tsx';
 
-// Off the first screen's critical path: each in its own chunk (the charts bring d3 with them).
-const CpuDetail = lazyView(() => import('../views/cpu/CpuDetail.tsx'), 'CpuDetail');
-const CountsTable = lazyView(() => import('../views/counters/CountsTable.tsx'), 'CountsTable');
-const EventLog = lazyView(() => import('../views/log/EventLog.tsx'), 'EventLog');
-const InspectFocus = lazyView(() => import('../views/selection/InspectFocus.tsx'), 'InspectFocus');
-const Explainer = lazyView(() => import('../views/explainer/Explainer.tsx'), 'Explainer');
-const PriorityLadder = lazyView(
-  () => import('../views/ladder/PriorityLadder.tsx'),
-  'PriorityLadder',
-);
-const RegistersPanel = lazyView(
+// The first screen is the header and the diagram; the rest loads once it is painted, each view in
+// its own chunk (the charts bring d3 with them).
+const later = <P extends object>(load: () => Promise<Record<string, unknown>>, name: string) =>
+  lazyView<P>(afterFirstScreen(load), name);
+const ShareBar = later(() => import('../views/share/ShareBar.tsx'), 'ShareBar');
+const ChapterBar = later(() => import('../views/chapters/ChapterBar.tsx'), 'ChapterBar');
+const NmiStory = later(() => import('../views/story/NmiStory.tsx'), 'NmiStory');
+const CpuDetail = later(() => import('../views/cpu/CpuDetail.tsx'), 'CpuDetail');
+const CountsTable = later(() => import('../views/counters/CountsTable.tsx'), 'CountsTable');
+const EventLog = later(() => import('../views/log/EventLog.tsx'), 'EventLog');
+const InspectFocus = later(() => import('../views/selection/InspectFocus.tsx'), 'InspectFocus');
+const Explainer = later(() => import('../views/explainer/Explainer.tsx'), 'Explainer');
+const PriorityLadder = later(() => import('../views/ladder/PriorityLadder.tsx'), 'PriorityLadder');
+const RegistersPanel = later(
   () => import('../views/registers/RegistersPanel.tsx'),
   'RegistersPanel',
 );
-const ItsPanel = lazyView(() => import('../views/its/ItsPanel.tsx'), 'ItsPanel');
-const TracePanel = lazyView(() => import('../views/share/TracePanel.tsx'), 'TracePanel');
-const Timeline = lazyView(() => import('../views/timeline/Timeline.tsx'), 'Timeline');
+const ItsPanel = later(() => import('../views/its/ItsPanel.tsx'), 'ItsPanel');
+const TracePanel = later(() => import('../views/share/TracePanel.tsx'), 'TracePanel');
+const Timeline = later(() => import('../views/timeline/Timeline.tsx'), 'Timeline');
 
 export function App() {
   const presenter = useUi(selectPresenter);

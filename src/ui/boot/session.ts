@@ -3,7 +3,11 @@ import { GicClient } from '../client/client.ts';
 import { createGicStore, type GicStore } from '../store/create-store.ts';
 import { installTestApi } from '../test-api/install.ts';
 import { createUiStore, type UiStore } from '../app/ui-store.ts';
+import { showRestAfter } from './first-screen.ts';
+import { takeWorker } from './worker-start.ts';
+import { parseLink } from '../views/share/link/link-format.ts';
 import { restoreFromLink } from '../views/share/link/restore.ts';
+import { runToFirstChapterOnLoad } from './opening-run.ts';
 
 /** What the page runs on before any view exists: the store and the client that feeds it. */
 export interface Session {
@@ -13,10 +17,6 @@ export interface Session {
   readonly ui: UiStore;
 }
 
-function startWorker(): Worker {
-  return new Worker(new URL('../../worker/gic.worker.ts', import.meta.url), { type: 'module' });
-}
-
 /**
  * Starts the worker and loads the first scenario. The first screen waits on the worker (its
  * script, the machine, the first view) more than on anything else, so this runs from the entry
@@ -24,18 +24,25 @@ function startWorker(): Worker {
  */
 export function startSession(page: Window): Session {
   const store = createGicStore();
-  const client = new GicClient(store, () => workerPort<ToWorker, FromWorker>(startWorker()));
+  const client = new GicClient(store, () => workerPort<ToWorker, FromWorker>(takeWorker()));
   installTestApi(page, store, client);
   const ui = createUiStore();
-  void client.connect(async () => {
-    // the URL is a link to a view (docs/sharing.md): the scenario, the moment, the selection
-    const { link, problems } = await restoreFromLink(page.location.search, client, store);
-    if (link.state.presenter) ui.getState().setPresenter(true);
+  const opening = client.connect(async () => {
+    const search = page.location.search;
     // with no link state the page opens on a moment that shows something: the first chapter
-    const opening = store.getState().scenario?.chapters?.[0];
     // (not after a link that failed: its Notice says what was wrong, and stays)
-    const plain = link.state.scenario === null && link.state.t === null && link.state.at === null;
-    if (plain && problems.length === 0 && opening) await client.runUntil(opening.at);
+    const asked = parseLink(search);
+    const plain =
+      asked.state.scenario === null &&
+      asked.state.t === null &&
+      asked.state.at === null &&
+      asked.problems.length === 0;
+    const run = plain ? runToFirstChapterOnLoad(store, client) : null;
+    // the URL is a link to a view (docs/sharing.md): the scenario, the moment, the selection
+    const { link } = await restoreFromLink(search, client, store);
+    if (link.state.presenter) ui.getState().setPresenter(true);
+    await run?.settled();
   });
+  showRestAfter(opening);
   return { store, client, ui };
 }

@@ -22,6 +22,14 @@ export function groupAll(
   return { spis, banked };
 }
 
+/** Replaces the interrupt with the same INTID, or inserts one not seen before in INTID order. */
+function put(list: InterruptView[], interrupt: InterruptView): void {
+  const index = list.findIndex((i) => i.intid >= interrupt.intid);
+  if (index < 0) list.push(interrupt);
+  else if (list[index].intid === interrupt.intid) list[index] = interrupt;
+  else list.splice(index, 0, interrupt);
+}
+
 /**
  * The groups with `changed` in place of what they replace: only the lists that changed are new
  * (a PE whose PPIs did not change keeps its list, so its column does not redraw).
@@ -37,8 +45,7 @@ export function regroup(
   for (const interrupt of changed) {
     if (interrupt.class === 'spi') {
       spis ??= [...groups.spis];
-      const index = spis.findIndex((i) => i.intid === interrupt.intid);
-      if (index >= 0) spis[index] = interrupt;
+      put(spis, interrupt);
       continue;
     }
     const pe = interrupt.pe;
@@ -50,8 +57,7 @@ export function regroup(
       copies.set(pe, list);
       banked[pe] = list;
     }
-    const index = list.findIndex((i) => i.intid === interrupt.intid);
-    if (index >= 0) list[index] = interrupt;
+    put(list, interrupt);
   }
   return { spis: spis ?? groups.spis, banked: banked ?? groups.banked };
 }

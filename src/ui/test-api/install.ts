@@ -32,6 +32,8 @@ export function installTestApi(target: Window, store: GicStore, client: GicClien
     whenIdle: async () => {
       await client.whenIdle();
       await whenViewsLoaded();
+      // views that just came onto the page ask the worker for what they show
+      await client.whenIdle();
       await whenAnimationsSettled();
       // let React commit what the last frame changed before the caller reads the page
       await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));

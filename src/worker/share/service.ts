@@ -16,16 +16,15 @@ import {
   type ScenarioSource,
   type ToWorker,
 } from '../../protocol/index.ts';
-import {
-  perfettoJson,
-  recordQemuTrace,
-  recordScenario,
-  toVcd,
-  type Recording,
-} from '../../trace/index.ts';
+import type { Recording } from '../../trace/index.ts';
 import { InputError, type Engine, type EngineFactory } from '../engine.ts';
-import { openQemuTrace, type SliceContext } from '../trace/open-trace.ts';
-import { TraceEngine, type TraceSource } from '../trace/trace-engine.ts';
+import type { SliceContext } from '../trace/open-trace.ts';
+import type { TraceSource } from '../trace/trace-engine.ts';
+
+// The trace parser and engine and the exporters are imported on first use: the worker's first
+// chunk stays what the first view needs (issue 13).
+type TraceKit = typeof import('./trace-kit.ts');
+type Exporters = typeof import('../../trace/index.ts');
 
 export interface ServiceClock {
   now(): number;
@@ -50,6 +49,8 @@ export class ShareService {
   readonly #loading = new Map<number, ScenarioSource>();
   #current: ScenarioSource | null = null;
   #tokens = 0;
+  /** loaded with the first trace: every open trace was opened with it */
+  #kit: TraceKit | null = null;
 
   constructor(
     private readonly port: Port<FromWorker, ToWorker>,
@@ -78,11 +79,11 @@ export class ShareService {
       load: (source): Engine => {
         if (source.kind !== 'qemu-trace') return machine.load(source);
         const trace = this.#traces.get(source.token);
-        if (!trace)
+        if (!trace || !this.#kit)
           throw new InputError(
             `The QEMU trace "${source.name}" is no longer open: open the file again.`,
           );
-        return new TraceEngine(trace);
+        return new this.#kit.TraceEngine(trace);
       },
     };
   }
@@ -129,7 +130,7 @@ export class ShareService {
         void this.#openTrace(request);
         return;
       case 'export':
-        this.#export(request.id, request.format);
+        void this.#export(request.id, request.format);
         return;
     }
   }
@@ -159,7 +160,8 @@ export class ShareService {
       now: () => this.clock.now(),
     };
     try {
-      const trace = await openQemuTrace(token, request.name, request.data, ctx);
+      this.#kit ??= await import('./trace-kit.ts');
+      const trace = await this.#kit.openQemuTrace(token, request.name, request.data, ctx);
       this.#traces.set(token, trace);
       // loaded by the host like any scenario: its reply answers the page's request
       const source: ScenarioSource = { kind: 'qemu-trace', token, name: request.name };
@@ -179,15 +181,19 @@ export class ShareService {
     }
   }
 
-  #export(id: number, format: ExportFormat): void {
+  async #export(id: number, format: ExportFormat): Promise<void> {
+    // what is loaded when the request came (messages handled while the exporters load may change it)
+    const source = this.#current;
     try {
       if (format === 'scenario') {
-        const file = this.#scenarioFile();
+        const file = this.#scenarioFile(source);
         this.port.send({ type: 'exported', request: id, files: [file] });
         this.#reply(id, { ok: true, detail: `exported ${file.name}` });
         return;
       }
-      const recording = this.#recording();
+      const { perfettoJson, recordQemuTrace, recordScenario, toVcd } =
+        await import('../../trace/index.ts');
+      const recording = this.#recording(source, { recordQemuTrace, recordScenario });
       const base = fileBase(recording.title);
       const files: ExportedFile[] =
         format === 'perfetto'
@@ -211,8 +217,7 @@ export class ShareService {
   }
 
   /** The loaded scenario as a file: a built-in as written, or the JSON text that was loaded. */
-  #scenarioFile(): ExportedFile {
-    const source = this.#current;
+  #scenarioFile(source: ScenarioSource | null): ExportedFile {
     if (!source) throw new InputError('No scenario is loaded.');
     switch (source.kind) {
       case 'builtin': {
@@ -238,8 +243,10 @@ export class ShareService {
   }
 
   /** The whole run of what is loaded: a scenario from reset to its end, or the whole trace. */
-  #recording(): Recording {
-    const source = this.#current;
+  #recording(
+    source: ScenarioSource | null,
+    { recordQemuTrace, recordScenario }: Pick<Exporters, 'recordQemuTrace' | 'recordScenario'>,
+  ): Recording {
     if (!source) throw new InputError('Nothing to export: load a scenario or open a trace first.');
     switch (source.kind) {
       case 'builtin': {

@@ -19,6 +19,12 @@ interface OpenSpan {
   readonly byAcknowledge: boolean;
 }
 
+/**
+ * A bar's record until it is sent: changed in place by each of its events (open, acknowledged,
+ * returned); its label is written only if it goes to the page, as most of a storm's bars never do.
+ */
+type PendingSpan = { -readonly [K in Exclude<keyof TimelineSpan, 'label'>]: TimelineSpan[K] };
+
 /** The recorder's state at a moment: the bars still open. Part of every checkpoint. */
 export interface RecorderSnapshot {
   readonly open: readonly OpenSpan[];
@@ -55,8 +61,9 @@ function hexValue(value: string): number | null {
  * instants — so that no bar is left open or missing when the log skips events.
  */
 export class TimelineRecorder {
-  #open: OpenSpan[] = [];
-  #spans = new Map<number, TimelineSpan>();
+  /** bars still open, per PE, innermost last */
+  #open = new Map<number, OpenSpan[]>();
+  #spans = new Map<number, PendingSpan>();
   #steps: TimelineStep[] = [];
   #instants: TimelineInstant[] = [];
   #dropped = 0;
@@ -79,14 +86,15 @@ export class TimelineRecorder {
         });
         return;
       case 'exception-returned': {
-        const index = this.#open.findLastIndex((s) => s.pe === event.pe && !s.byAcknowledge);
-        if (index >= 0) this.#close(index, event.seq, event.at);
+        const open = this.#openOn(event.pe);
+        const index = open.findLastIndex((s) => !s.byAcknowledge);
+        if (index >= 0) this.#close(open, index, event.seq, event.at);
         return;
       }
       case 'interrupt-handled': {
         // the guest's own word: a pseudo-NMI is an ordinary IRQ to the PE, an NMI to Linux
-        const span = this.#open.findLast(
-          (s) => s.pe === event.pe && (s.intid === event.intid || s.intid === null),
+        const span = this.#openOn(event.pe).findLast(
+          (s) => s.intid === event.intid || s.intid === null,
         );
         if (!span) return;
         const kind = event.nmi ? 'nmi' : span.kind;
@@ -122,13 +130,14 @@ export class TimelineRecorder {
         });
         if (e.nmi) this.#instant({ seq: event.seq, pe: e.pe, time: event.at, label: 'NMI' });
         if (e.intid >= 1020) return;
-        const top = this.#open.findLast((s) => s.pe === e.pe);
+        const open = this.#openOn(e.pe);
+        const top = open.at(-1);
         if (top && !top.byAcknowledge && top.intid === null) {
           top.intid = e.intid;
           if (e.nmi) top.kind = 'nmi';
           this.#emit(top, null, null);
         } else {
-          const depth = this.#open.filter((s) => s.pe === e.pe).length + 1;
+          const depth = open.length + 1;
           this.#push({
             id: event.seq,
             pe: e.pe,
@@ -151,10 +160,9 @@ export class TimelineRecorder {
           series: 'rpr',
           value: e.runningPriority,
         });
-        const index = this.#open.findLastIndex(
-          (s) => s.pe === e.pe && s.byAcknowledge && s.intid === e.intid,
-        );
-        if (index >= 0) this.#close(index, event.seq, event.at);
+        const open = this.#openOn(e.pe);
+        const index = open.findLastIndex((s) => s.byAcknowledge && s.intid === e.intid);
+        if (index >= 0) this.#close(open, index, event.seq, event.at);
         return;
       }
       case 'register-written': {
@@ -182,9 +190,10 @@ export class TimelineRecorder {
   drain(limit?: number): TimelineDelta | null {
     const forced = limit === undefined;
     if (forced)
-      for (const open of this.#open) if (!this.#spans.has(open.id)) this.#emit(open, null, null);
+      for (const open of this.#allOpen())
+        if (!this.#spans.has(open.id)) this.#emit(open, null, null);
     if (this.#pendingCount === 0 && this.#dropped === 0) return null;
-    let spans = [...this.#spans.values()];
+    let spans: readonly PendingSpan[] = [...this.#spans.values()];
     let steps = this.#steps;
     let instants = this.#instants;
     let dropped = this.#dropped;
@@ -212,11 +221,16 @@ export class TimelineRecorder {
     this.#instants = [];
     this.#dropped = 0;
     this.#pendingCount = 0;
-    return { spans, steps, instants, dropped };
+    return {
+      spans: spans.map((span) => ({ ...span, label: spanLabel(span.kind, span.intid, span.name) })),
+      steps,
+      instants,
+      dropped,
+    };
   }
 
   snapshot(): RecorderSnapshot {
-    return { open: this.#open.map((s) => ({ ...s })) };
+    return { open: this.#allOpen().map((s) => ({ ...s })) };
   }
 
   /**
@@ -224,7 +238,22 @@ export class TimelineRecorder {
    * recorded future (the replay sends them again, the same).
    */
   restore(snapshot: RecorderSnapshot): void {
-    this.#open = snapshot.open.map((s) => ({ ...s }));
+    this.#open = new Map();
+    for (const span of snapshot.open) this.#openOn(span.pe).push({ ...span });
+  }
+
+  #openOn(pe: number): OpenSpan[] {
+    let open = this.#open.get(pe);
+    if (!open) {
+      open = [];
+      this.#open.set(pe, open);
+    }
+    return open;
+  }
+
+  /** Every open bar in the order they opened (their ids are the seqs of the events that did). */
+  #allOpen(): OpenSpan[] {
+    return [...this.#open.values()].flat().sort((a, b) => a.id - b.id);
   }
 
   /** Drops unsent records from after event `seq`; a bar that closed after it is open again. */
@@ -241,17 +270,26 @@ export class TimelineRecorder {
   }
 
   #push(span: OpenSpan): void {
-    this.#open.push(span);
+    this.#openOn(span.pe).push(span);
     this.#emit(span, null, null);
   }
 
-  #close(index: number, seq: number, time: number): void {
-    const [span] = this.#open.splice(index, 1);
+  #close(open: OpenSpan[], index: number, seq: number, time: number): void {
+    const [span] = open.splice(index, 1);
     this.#emit(span, seq, time);
   }
 
   #emit(span: OpenSpan, endSeq: number | null, end: number | null): void {
-    if (!this.#spans.has(span.id)) this.#grow();
+    const pending = this.#spans.get(span.id);
+    if (pending) {
+      pending.end = end;
+      pending.endSeq = endSeq;
+      pending.kind = span.kind;
+      pending.intid = span.intid;
+      pending.name = span.name;
+      return;
+    }
+    this.#grow();
     this.#spans.set(span.id, {
       id: span.id,
       pe: span.pe,
@@ -262,7 +300,6 @@ export class TimelineRecorder {
       kind: span.kind,
       intid: span.intid,
       name: span.name,
-      label: spanLabel(span.kind, span.intid, span.name),
     });
   }
 

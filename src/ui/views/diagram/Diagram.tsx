@@ -1,5 +1,10 @@
 import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { selectSelectedKey, selectSelectedPe, selectView } from '../../store/index.ts';
+import {
+  selectInterruptGroups,
+  selectSelectedKey,
+  selectSelectedPe,
+  selectView,
+} from '../../store/index.ts';
 import { useGic, useGicStore } from '../../store/instance.ts';
 import { selectPresenter, selectShowAll } from '../../app/ui-store.ts';
 import { useUi } from '../../app/ui-instance.ts';
@@ -9,7 +14,8 @@ import { boxPaint, cellPaint, chipPaint, textFill, wirePaint, type Stroke } from
 import { DIAGRAM_FONT, DIAGRAM_FONT_SIZE, PALETTE } from './palette.ts';
 import { moveInGrid } from './grid-keys.ts';
 import { isPath, polyline } from './svg.ts';
-import { TokenOverlay } from './TokenOverlay.tsx';
+import { afterFirstScreen } from '../../boot/first-screen.ts';
+import { lazyView } from '../../boot/lazy-view.tsx';
 import type {
   BarItem,
   BlockItem,
@@ -21,6 +27,12 @@ import type {
   TextItem,
   WireItem,
 } from './types.ts';
+
+// The tokens' animation (and d3 with it) is not on the first screen: it comes with the panels.
+const TokenOverlay = lazyView<{ readonly layout: DiagramLayout }>(
+  afterFirstScreen(() => import('./TokenOverlay.tsx')),
+  'TokenOverlay',
+);
 
 const strokeProps = (s: Stroke) => ({
   stroke: s.stroke,
@@ -306,6 +318,7 @@ function Block({
 export function Diagram() {
   const store = useGicStore();
   const view = useGic(selectView);
+  const groups = useGic(selectInterruptGroups);
   const selectedKey = useGic(selectSelectedKey);
   const selectedPe = useGic(selectSelectedPe);
   const presenter = useUi(selectPresenter);
@@ -329,16 +342,20 @@ export function Diagram() {
     () =>
       view && width > 0
         ? diagramLayout(
-            diagramInput(view, {
-              width,
-              fontSize: presenter ? DIAGRAM_FONT_SIZE.presenter : DIAGRAM_FONT_SIZE.normal,
-              showAll,
-              selectedKey,
-              selectedPe,
-            }),
+            diagramInput(
+              view,
+              {
+                width,
+                fontSize: presenter ? DIAGRAM_FONT_SIZE.presenter : DIAGRAM_FONT_SIZE.normal,
+                showAll,
+                selectedKey,
+                selectedPe,
+              },
+              groups ?? undefined,
+            ),
           )
         : null,
-    [view, width, presenter, showAll, selectedKey, selectedPe],
+    [view, groups, width, presenter, showAll, selectedKey, selectedPe],
   );
   const layoutRef = useRef(layout);
   useEffect(() => {

@@ -1,12 +1,6 @@
 import '../inspect.css';
 import { useEffect, useRef } from 'react';
-import {
-  selectCpus,
-  selectEventsVersion,
-  selectBusy,
-  selectCursor,
-  selectTimelineVersion,
-} from '../../store/index.ts';
+import { selectPeCount, type GicState } from '../../store/index.ts';
 import { useClient, useGic, useGicStore } from '../../store/instance.ts';
 import { newestOnly, timelineModel } from './model.ts';
 import { createTimelineChart, type TimelineChart } from './timeline-chart.ts';
@@ -60,19 +54,21 @@ function TimelineLegend() {
 export function Timeline() {
   const store = useGicStore();
   const client = useClient();
-  const eventsVersion = useGic(selectEventsVersion);
-  const timelineVersion = useGic(selectTimelineVersion);
-  const cursorNow = useGic(selectCursor);
-  const peCount = useGic(selectCpus)?.length ?? 0;
+  // the chart follows the store by subscription: the component itself renders only when the
+  // machine's PE count changes, not at every frame
+  const peCount = useGic(selectPeCount);
   const svgRef = useRef<SVGSVGElement>(null);
   const chartRef = useRef<TimelineChart | null>(null);
   const hasMachine = peCount > 0;
+  /** the latest redraw, for the chart to ask for when lanes come into view */
+  const redrawNowRef = useRef<(() => void) | null>(null);
 
   useEffect(() => {
     if (!svgRef.current) return;
     const chart = createTimelineChart(svgRef.current, {
       onSeek: (seq) => void client.seek(seq),
       onStep: (direction) => void (direction < 0 ? client.stepBack() : client.step()),
+      onReveal: () => redrawNowRef.current?.(),
     });
     chartRef.current = chart;
     return () => {
@@ -81,17 +77,23 @@ export function Timeline() {
     };
   }, [client, hasMachine]);
 
-  const playing = useGic(selectBusy);
   const redrawRef = useRef<number | null>(null);
   const costRef = useRef(0);
 
   useEffect(() => {
     const redraw = () => {
+      if (redrawRef.current !== null) window.clearTimeout(redrawRef.current);
       redrawRef.current = null;
       const started = performance.now();
       const state = store.getState();
       const { events, timeline, cursor } = state;
       const busy = state.playing || state.progress !== null;
+      const chart = chartRef.current;
+      // while busy, a chart scrolled out of view is not drawn at all; it asks when it shows again
+      if (busy && chart && !chart.onScreen()) {
+        chart.markStale();
+        return;
+      }
       const input = {
         spans: timeline.spans(),
         steps: timeline.steps(),
@@ -101,20 +103,35 @@ export function Timeline() {
         cursor,
       };
       const model = timelineModel(busy ? newestOnly(input) : input);
-      chartRef.current?.update(model, cursor.seq, busy);
+      chart?.update(model, cursor.seq, busy);
       costRef.current = performance.now() - started;
     };
-    if (!playing) {
-      if (redrawRef.current !== null) window.clearTimeout(redrawRef.current);
-      redraw();
-    } else if (redrawRef.current === null) {
-      // during playback the chart redraws a few times a second, not at every frame
-      const cost = costRef.current;
-      const delay =
-        cost > SLOW_DRAW_MS ? Math.max(REDRAW_SLOW_MS, cost * REDRAW_COST_FACTOR) : REDRAW_FAST_MS;
-      redrawRef.current = window.setTimeout(redraw, delay);
-    }
-  }, [store, eventsVersion, timelineVersion, cursorNow, peCount, playing]);
+    redrawNowRef.current = redraw;
+    const schedule = (state: GicState) => {
+      if (!(state.playing || state.progress !== null)) redraw();
+      else if (redrawRef.current === null) {
+        // during playback the chart redraws a few times a second, not at every frame
+        const cost = costRef.current;
+        const delay =
+          cost > SLOW_DRAW_MS
+            ? Math.max(REDRAW_SLOW_MS, cost * REDRAW_COST_FACTOR)
+            : REDRAW_FAST_MS;
+        redrawRef.current = window.setTimeout(redraw, delay);
+      }
+    };
+    schedule(store.getState());
+    return store.subscribe((state, previous) => {
+      const busy = state.playing || state.progress !== null;
+      if (
+        state.eventsVersion === previous.eventsVersion &&
+        state.timelineVersion === previous.timelineVersion &&
+        state.cursor === previous.cursor &&
+        busy === (previous.playing || previous.progress !== null)
+      )
+        return;
+      schedule(state);
+    });
+  }, [store, peCount]);
 
   useEffect(
     () => () => {

@@ -129,6 +129,34 @@ describe('timeline layout', () => {
     expect(g.texts.map((t) => t.text)).toContain('inject');
   });
 
+  it('a lane left out of the drawing keeps its place and name, and shows nothing of its own', () => {
+    const over: Partial<TimelineInput> = {
+      spans: [span(1, 0, 40_000), span(2, 10_000, 50_000, { pe: 1 })],
+      steps: [step(3, 0, 'pmr', 0xc0), step(4, 0, 'pmr', 0xe0, 1)],
+      instants: [{ seq: 5, pe: 1, time: 30_000, label: 'SGI' }],
+    };
+    const model = timelineModel(input(over));
+    const all = timelineLayout(model, 1000, [model.start, model.end], model.cursorTime);
+    const lane0 = timelineLayout(
+      model,
+      1000,
+      [model.start, model.end],
+      model.cursorTime,
+      (pe) => pe === 0,
+    );
+    expect(lane0.height).toBe(all.height);
+    expect(lane0.lanes).toEqual(all.lanes);
+    expect(lane0.texts.filter((t) => t.cls === 'lane').map((t) => t.text)).toEqual([
+      'PE 0',
+      'PE 1',
+    ]);
+    expect(lane0.bars.map((b) => b.key)).toEqual(['1']);
+    expect(lane0.steps.map((s) => s.key)).toEqual(['pmr0']);
+    expect(lane0.instants).toEqual([]);
+    expect(all.bars.length).toBe(2);
+    expect(all.instants.length).toBe(1);
+  });
+
   it('no two texts overlap, however crowded', () => {
     const spans = Array.from({ length: 200 }, (_v, i) =>
       span(i * 2 + 1, i * 500, i * 500 + 400, { pe: i % 2, depth: 1 + (i % 3) }),

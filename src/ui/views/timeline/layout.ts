@@ -99,13 +99,15 @@ function stepPath(
  * units, one lane per PE (handler bars nested by depth, PMR and running priority as labelled
  * steps, instants), the cursor at `now`. What lies after the cursor is the recorded future (after
  * a step back): bars and steps run on into it, labelled steps stop at the cursor. Pure; labels
- * that would overlap are left out.
+ * that would overlap are left out. `drawLane`: the lanes whose contents are drawn (every lane
+ * keeps its place and name; by default all).
  */
 export function timelineLayout(
   model: TimelineModel,
   width: number,
   window: readonly [number, number],
   now: number,
+  drawLane: (pe: number) => boolean = () => true,
 ): TimelineGeometry {
   const depth = Math.max(2, ...model.spans.map((s) => s.depth));
   const laneH = 6 + depth * (BAR + 2) + 4 + PRIORITY + INSTANTS;
@@ -164,7 +166,7 @@ export function timelineLayout(
   const frontier = Math.max(end, model.end);
   for (const s of model.spans) {
     const stop = s.end ?? frontier;
-    if (stop < window[0] || s.start > window[1]) continue;
+    if (stop < window[0] || s.start > window[1] || !drawLane(s.pe)) continue;
     const bx = Math.max(plot.x0, x(s.start));
     const bw = Math.max(2, Math.min(plot.x1, x(stop)) - bx);
     const by = lanes[s.pe].y + 6 + (s.depth - 1) * (BAR + 2);
@@ -186,6 +188,7 @@ export function timelineLayout(
   // PMR and running priority: 0x00 at the top of the strip, 0xFF at the bottom
   const steps: { key: string; series: 'pmr' | 'rpr'; d: string }[] = [];
   for (const lane of lanes) {
+    if (!drawLane(lane.pe)) continue;
     const top = lane.y + 6 + depth * (BAR + 2) + 4;
     const y = (v: number) => top + 4 + (v / 0xff) * (PRIORITY - 8);
     for (const series of ['pmr', 'rpr'] as const) {
@@ -220,7 +223,7 @@ export function timelineLayout(
   const instants: InstantMark[] = [];
   const WORD = { inject: 'inject', NMI: 'NMI', SGI: 'SGI' } as const;
   for (const i of model.instants) {
-    if (i.time < window[0] || i.time > window[1]) continue;
+    if (i.time < window[0] || i.time > window[1] || !drawLane(i.pe)) continue;
     const lane = lanes[i.pe];
     const iy = lane.y + lane.h - 9;
     instants.push({ key: `${i.seq}`, x: x(i.time), y: iy, kind: i.label });

@@ -1,5 +1,6 @@
 import { drag, scaleLinear, select, zoom, zoomIdentity, type ZoomTransform } from 'd3';
 import { DIAGRAM_FONT, PALETTE } from '../diagram/palette.ts';
+import { LaneVisibility } from './lane-visibility.ts';
 import { timelineLayout, type Bar, type ChartText, type InstantMark } from './layout.ts';
 import { seqAt, type TimelineModel } from './model.ts';
 
@@ -8,6 +9,8 @@ export interface TimelineCallbacks {
   onSeek(seq: number): void;
   /** ← / → on the cursor: one moment back or forward, as Step back / Step */
   onStep(direction: -1 | 1): void;
+  /** during playback a lane whose contents were not drawn came into view: draw a fresh model */
+  onReveal(): void;
 }
 
 export interface TimelineChart {
@@ -16,6 +19,16 @@ export interface TimelineChart {
    * the clock runs, and the window follows it (unless the user moved it away).
    */
   update(model: TimelineModel, seq: number | null, playing: boolean): void;
+  /**
+   * Some lane is on screen or near it. During playback only those lanes are drawn: a 64-PE
+   * storm's chart is ~6,600 px tall, and redrawing lanes no one sees cost more than a frame.
+   */
+  onScreen(): boolean;
+  /**
+   * The drawing is out of date (an update was skipped off screen): a lane coming into view asks
+   * for a fresh one.
+   */
+  markStale(): void;
   /** back to the whole run, following the clock again */
   fit(): void;
   destroy(): void;
@@ -37,6 +50,8 @@ export function createTimelineChart(
   const future = svg.append('rect').attr('class', 'future').attr('fill', '#ffffff0d');
   const grid = svg.append('g').attr('class', 'grid');
   const lanes = svg.append('g').attr('class', 'lanes');
+  // one band per lane, watched for visibility (transparent, under everything)
+  const bands = svg.append('g').attr('class', 'lane-bands').attr('aria-hidden', 'true');
   const bars = svg.append('g').attr('class', 'bars');
   const steps = svg.append('g').attr('class', 'steps');
   const instants = svg.append('g').attr('class', 'instants');
@@ -64,6 +79,11 @@ export function createTimelineChart(
   let following = true;
   let dragging = false;
   let width = svgElement.clientWidth || 800;
+  /** the lanes whose contents the last draw drew (null: every lane) */
+  let drawn: ReadonlySet<number> | null = null;
+  const visibility = new LaneVisibility((came) => {
+    if (playing && drawn !== null && came.some((pe) => !drawn!.has(pe))) callbacks.onReveal();
+  });
   const plot = () => ({ x0: 56, x1: Math.max(96, width - 12) });
   const base = () =>
     scaleLinear()
@@ -131,7 +151,20 @@ export function createTimelineChart(
   function draw(): void {
     if (!model) return;
     width = svgElement.clientWidth || width;
-    const g = timelineLayout(model, width, windowOf(transform), now);
+    // while the clock runs, only the lanes on screen (or near it); at a pause, every lane
+    drawn = playing
+      ? new Set(
+          Array.from({ length: model.peCount }, (_v, pe) => pe).filter((pe) => visibility.has(pe)),
+        )
+      : null;
+    const shown = drawn;
+    const g = timelineLayout(
+      model,
+      width,
+      windowOf(transform),
+      now,
+      (pe) => shown?.has(pe) ?? true,
+    );
     svg.attr('height', g.height).attr('viewBox', `0 0 ${g.width} ${g.height}`);
     future
       .attr('x', g.nowX)
@@ -156,6 +189,30 @@ export function createTimelineChart(
       .attr('y1', (d) => d.y)
       .attr('y2', (d) => d.y)
       .attr('stroke', PALETTE.border);
+    bands
+      .selectAll<SVGRectElement, (typeof g.lanes)[number]>('rect')
+      .data(g.lanes, (d) => d.pe)
+      .join(
+        (enter) =>
+          enter
+            .append('rect')
+            .attr('fill', 'none')
+            .attr('pointer-events', 'none')
+            .each(function (d) {
+              visibility.observe(this, d.pe);
+            }),
+        (update) => update,
+        (exit) =>
+          exit
+            .each(function () {
+              visibility.unobserve(this);
+            })
+            .remove(),
+      )
+      .attr('x', 0)
+      .attr('y', (d) => d.y)
+      .attr('width', g.width)
+      .attr('height', (d) => d.h);
     bars
       .selectAll<SVGRectElement, Bar>('rect')
       .data(g.bars, (d) => d.key)
@@ -226,6 +283,13 @@ export function createTimelineChart(
   }
 
   return {
+    onScreen() {
+      // before its first draw the chart has no bands to watch
+      return model === null || visibility.any();
+    },
+    markStale() {
+      drawn = new Set();
+    },
     update(next, seq, busy) {
       model = next;
       current = seq;
@@ -240,6 +304,7 @@ export function createTimelineChart(
       draw();
     },
     destroy() {
+      visibility.disconnect();
       svg.on('.zoom', null);
       svg.selectAll('*').remove();
     },

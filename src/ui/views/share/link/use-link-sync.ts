@@ -55,7 +55,13 @@ export function useLinkSync(presenter = false) {
   useEffect(() => {
     const unsubscribe = store.subscribe((state, previous) => {
       if (state.status !== 'ready' || !state.scenario) return;
+      // while playing (or a long operation runs) the moment moves every frame: the address bar
+      // follows once it stops. A loaded scenario's link carries its compressed JSON, and
+      // replacing that URL 5 times a second was the page's largest script cost in the 64-PE storm
+      if (state.playing || state.progress !== null) return;
+      const stopped = previous.playing || previous.progress !== null;
       if (
+        !stopped &&
         state.eventsVersion === previous.eventsVersion &&
         state.selectedPe === previous.selectedPe &&
         state.selectedKey === previous.selectedKey &&
