@@ -148,12 +148,12 @@ export function readSysreg(m: Model, c: SysregContext, name: string): number {
     }
     case 'ICC_IAR0_EL1':
       if (group0Inaccessible(s, c)) return privilege(m, c, name);
-      return acknowledge(m, c, known);
+      return acknowledge(m, c, known, hppir0Value(s, c));
     case 'ICC_IAR1_EL1':
-      return acknowledge(m, c, known);
+      return acknowledge(m, c, known, hppir1Value(s, c));
     case 'ICC_NMIAR1_EL1':
       if (!s.cfg.nmi) return missing(m, c, name);
-      return acknowledge(m, c, known);
+      return acknowledge(m, c, known, hppir1Value(s, c));
     case 'ICC_HPPIR0_EL1':
       if (group0Inaccessible(s, c)) return privilege(m, c, name);
       return hppir0Value(s, c);

@@ -55,17 +55,17 @@ function lpiCandidateKey(s: GicState, pe: number): number {
   if (l.enabled[pe] === 0 || l.bestIntid[pe] < 0) return KEY_NONE;
   if ((s.gicdCtlr & CTLR_EN_GRP1NS) === 0) return KEY_NONE;
   if (!s.flags.hppiIgnoresCpuGroupEnables && s.igrpen[pe * 3 + G1NS] === 0) return KEY_NONE;
-  return ((l.bestPriority[pe] ?? 0xff) << 22) | (1 << 21) | 0x1fffff;
+  return (l.bestPriority[pe] << 22) | (1 << 21) | 0x1fffff;
 }
 
 /** The INTID of the PE's cached HPPI. */
 export function hppiIntId(s: GicState, pe: number): number {
-  const slot = s.hppiSlot[pe] ?? -1;
-  return slot === LPI_SLOT ? (s.lpi.hppiIntid[pe] ?? 0) : intidOfSlot(s, slot);
+  const slot = s.hppiSlot[pe];
+  return slot === LPI_SLOT ? s.lpi.hppiIntid[pe] : intidOfSlot(s, slot);
 }
 
 export function runningPriority(s: GicState, pe: number): number {
-  return s.rpr[pe] ?? IDLE_PRIORITY;
+  return s.rpr[pe];
 }
 
 /** Recomputes a PE's cached running priority; call after any change to its APR or NMI bits. */
@@ -76,31 +76,38 @@ export function updateRunningPriority(s: GicState, pe: number): void {
 /** ICC_RPR_EL1 priority (reference §4.4, §6): an active NMI first, then the lowest APR bit. */
 function computeRunningPriority(s: GicState, pe: number): number {
   if (s.cfg.nmi) {
-    if (s.aprNmi[pe * 3 + G1S] !== 0) return 0;
-    if (s.aprNmi[pe * 3 + G1NS] !== 0) return (s.gicdCtlr & CTLR_DS) !== 0 ? 0 : 0x80;
+    const nmi = nmiRunningPriority(s, pe);
+    if (nmi >= 0) return nmi;
   }
   const base = pe * 12;
   for (let i = 0; i < s.numAprs; i++) {
-    const w = (s.apr[base + i] ?? 0) | (s.apr[base + 4 + i] ?? 0) | (s.apr[base + 8 + i] ?? 0);
+    const w = s.apr[base + i] | s.apr[base + 4 + i] | s.apr[base + 8 + i];
     if (w !== 0) return ((i * 32 + (31 - Math.clz32(w & -w))) << s.aprShift) & 0xff;
   }
   return IDLE_PRIORITY;
+}
+
+/** The running priority an active NMI sets (AP1R0.NMI of G1S, then G1NS), or −1 if none. */
+function nmiRunningPriority(s: GicState, pe: number): number {
+  if (s.aprNmi[pe * 3 + G1S] !== 0) return 0;
+  if (s.aprNmi[pe * 3 + G1NS] !== 0) return (s.gicdCtlr & CTLR_DS) !== 0 ? 0 : 0x80;
+  return -1;
 }
 
 /** Group-priority mask for an interrupt of `group` at this PE, honouring ICC_CTLR_EL1.CBPR. */
 export function groupMaskFor(s: GicState, pe: number, group: number): number {
   let g = group;
   if (
-    (group === G1S && ((s.ctlrS[pe] ?? 0) & ICC_CTLR_CBPR) !== 0) ||
-    (group === G1NS && ((s.ctlrNs[pe] ?? 0) & ICC_CTLR_CBPR) !== 0)
+    (group === G1S && (s.ctlrS[pe] & ICC_CTLR_CBPR) !== 0) ||
+    (group === G1NS && (s.ctlrNs[pe] & ICC_CTLR_CBPR) !== 0)
   ) {
     g = G0;
   }
-  return groupPriorityMask(s.bpr[pe * 3 + g] ?? 0, g === G1NS);
+  return groupPriorityMask(s.bpr[pe * 3 + g], g === G1NS);
 }
 
 function effectiveSecurity(s: GicState, pe: number): number {
-  return s.cfg.securityExtensions ? (s.peSecurity[pe] ?? PE_NS) : PE_NS;
+  return s.cfg.securityExtensions ? s.peSecurity[pe] : PE_NS;
 }
 
 /**
@@ -111,21 +118,21 @@ function effectiveSecurity(s: GicState, pe: number): number {
  */
 function canSignal(s: GicState, pe: number, key: number, group: number): boolean {
   if (s.igrpen[pe * 3 + group] === 0) return false;
-  const prio = keyPriority(key);
-  const nmi = keyIsNmi(key);
-  const pmr = s.pmr[pe];
-  const rpr = s.rpr[pe];
-  if (!nmi) {
-    if (prio >= pmr) return false;
-    if (rpr === IDLE_PRIORITY) return true;
+  if (!keyIsNmi(key)) {
+    if (keyPriority(key) >= s.pmr[pe]) return false;
+    if (s.rpr[pe] === IDLE_PRIORITY) return true;
   }
+  return canPreemptRunning(s, pe, key, group);
+}
+
+function canPreemptRunning(s: GicState, pe: number, key: number, group: number): boolean {
   return canPreempt(
-    prio,
-    nmi,
+    keyPriority(key),
+    keyIsNmi(key),
     group === G1NS && (s.gicdCtlr & CTLR_DS) === 0,
     effectiveSecurity(s, pe) !== PE_NS,
-    pmr,
-    rpr,
+    s.pmr[pe],
+    s.rpr[pe],
     groupMaskFor(s, pe, group),
     s.aprNmi[pe * 3 + group] !== 0,
   );
@@ -144,39 +151,50 @@ export function isFiq(s: GicState, pe: number, group: number): boolean {
  * it does not change (treat it as immutable).
  */
 export function hppiOf(s: GicState, pe: number): Hppi | null {
-  const slot = s.hppiSlot[pe] ?? -1;
-  if (slot < 0 && slot !== LPI_SLOT) return null;
-  const cached = s.hppiObject[pe];
-  if (cached != null) return cached;
-  const key = s.hppiKey[pe] ?? 0;
-  if (slot === LPI_SLOT) {
-    const lpi: Hppi = {
-      intid: (s.lpi.hppiIntid[pe] ?? 0) as IntId,
-      priority: keyPriority(key) as Priority,
-      group: 'G1NS',
-      nmi: false,
-    };
-    s.hppiObject[pe] = lpi;
-    return lpi;
-  }
-  const group = GROUP_NAMES[s.hppiGroup[pe] ?? 0] ?? 'G0';
-  // The same interrupt becomes the HPPI again and again with the same priority: reuse its object.
+  return s.hppiObject[pe] ?? makeHppi(s, pe);
+}
+
+/**
+ * The same interrupt becomes the HPPI again and again with the same priority: its object is
+ * found again, and building one (newHppi, lpiHppi) is apart, so updatePe's inlining budget,
+ * which this spends twice, still reaches its event sites whatever V8 has compiled before it.
+ */
+function makeHppi(s: GicState, pe: number): Hppi | null {
+  const slot = s.hppiSlot[pe];
+  if (slot < 0) return slot === LPI_SLOT ? lpiHppi(s, pe) : null;
+  const key = s.hppiKey[pe];
   const bySlot = s.hppiBySlot[slot];
-  const hppi: Hppi =
+  const hppi =
     bySlot != null &&
-    bySlot.group === group &&
     bySlot.priority === keyPriority(key) &&
-    bySlot.nmi === keyIsNmi(key)
+    bySlot.nmi === keyIsNmi(key) &&
+    bySlot.group === GROUP_NAMES[s.hppiGroup[pe]]
       ? bySlot
-      : {
-          intid: intidOfSlot(s, slot) as IntId,
-          priority: keyPriority(key) as Priority,
-          group,
-          nmi: keyIsNmi(key),
-        };
-  s.hppiBySlot[slot] = hppi;
+      : newHppi(s, slot, key, GROUP_NAMES[s.hppiGroup[pe]] ?? 'G0');
   s.hppiObject[pe] = hppi;
   return hppi;
+}
+
+function newHppi(s: GicState, slot: number, key: number, group: InterruptGroup): Hppi {
+  const hppi: Hppi = {
+    intid: intidOfSlot(s, slot) as IntId,
+    priority: keyPriority(key) as Priority,
+    group,
+    nmi: keyIsNmi(key),
+  };
+  s.hppiBySlot[slot] = hppi;
+  return hppi;
+}
+
+function lpiHppi(s: GicState, pe: number): Hppi {
+  const lpi: Hppi = {
+    intid: s.lpi.hppiIntid[pe] as IntId,
+    priority: keyPriority(s.hppiKey[pe]) as Priority,
+    group: 'G1NS',
+    nmi: false,
+  };
+  s.hppiObject[pe] = lpi;
+  return lpi;
 }
 
 /** Output line bits of s.outputs. */
@@ -274,7 +292,8 @@ function updatePe(m: Model, s: GicState, pe: number): void {
     m.ev.emit({
       kind: 'hppi-changed',
       pe: pe as PeIndex,
-      hppi: hppiOf(s, pe),
+      // The cached object was dropped above: made here.
+      hppi: makeHppi(s, pe),
       previous: previousHppi,
     });
   }

@@ -92,6 +92,11 @@ const redistributorLpiView = redistributorLpiView_;
 const createState = createState_;
 const resetState = resetState_;
 
+/** #checkPe's error, apart: the check runs on every access and is inlined into it (events.ts). */
+function peOutOfRange(pe: number, what: string, peCount: number): never {
+  throw new RangeError(`${what}: PE index ${pe} is outside 0…${peCount - 1}`);
+}
+
 /** Builds a GICv3 model. Invalid configuration (programmer input) throws. */
 export function createGic(config: GicConfig): Gic {
   return new GicModel(resolveConfig(config));
@@ -113,9 +118,8 @@ class GicModel implements Gic {
   }
 
   #checkPe(pe: number, what: string): void {
-    if (!Number.isInteger(pe) || pe < 0 || pe >= this.config.peCount) {
-      throw new RangeError(`${what}: PE index ${pe} is outside 0…${this.config.peCount - 1}`);
-    }
+    if (!Number.isInteger(pe) || pe < 0 || pe >= this.config.peCount)
+      peOutOfRange(pe, what, this.config.peCount);
   }
 
   /** Any call that changes state outside the register paths: same protocol (Emitter.enter). */

@@ -66,8 +66,21 @@ const TWO_32 = 2 ** 32;
 let wordLo = 0;
 let wordHi = 0;
 
-/** Splits a register value into wordLo/wordHi; numbers and small bigints need no bigint work. */
+/**
+ * Splits a register value into wordLo/wordHi; numbers and small bigints need no bigint work. The
+ * usual value, a 32-bit unsigned number, is handled here and the rest in splitOther: every write
+ * inlines this, and V8 inlines calls only while the caller's bytecode budget lasts.
+ */
 export function split(value: bigint | number): void {
+  if (typeof value === 'number' && value >= 0 && value <= 0xffffffff && Number.isInteger(value)) {
+    wordLo = value;
+    wordHi = 0;
+    return;
+  }
+  splitOther(value);
+}
+
+function splitOther(value: bigint | number): void {
   if (typeof value === 'number') {
     if (!Number.isInteger(value))
       throw new TypeError(`register value must be an integer, got ${value}`);
@@ -113,6 +126,16 @@ export function sysregContext(
     const c = m.contexts[pe * 8];
     if (c !== undefined) return c;
   }
+  return contextFor(m, pe, opts, peek);
+}
+
+/** sysregContext's other cases, apart so every access's inlining budget is not spent on them. */
+function contextFor(
+  m: Model,
+  pe: number,
+  opts: SysregAccessOptions | undefined,
+  peek: boolean,
+): SysregContext {
   const ext = m.s.cfg.securityExtensions;
   const el3 = ext && opts?.el3 === true;
   const secure = el3 || (ext && opts?.secure === true);
