@@ -2,11 +2,15 @@ import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
 import { CSP_HEADER, cspMeta } from './scripts/csp.mjs';
+import { firstScreenPreload } from './scripts/first-screen-preload.mjs';
+import { openingModule } from './scripts/opening.mjs';
 
 export default defineConfig({
   plugins: [
     react(),
     cspMeta(),
+    openingModule(),
+    firstScreenPreload(),
     // Offline after the first visit: a Workbox service worker precaches the app, its worker
     // chunks, the scenario files and the sample trace. The page registers it itself once the
     // first screen is up (src/ui/boot/offline.ts), so the plugin injects no register script.

@@ -15,6 +15,8 @@ import('./boot/render.tsx')
     if (root) render(session, root);
   })
   .catch((error: unknown) => {
+    // nothing will be drawn from the worker's store: whenIdle() must not wait for it
+    session.handover?.done();
     // no React to draw with: a plain message, so the page does not stay blank
     const message = document.createElement('p');
     message.setAttribute('role', 'alert');

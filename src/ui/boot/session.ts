@@ -6,8 +6,19 @@ import { createUiStore, type UiStore } from '../app/ui-store.ts';
 import { showRestAfter } from './first-screen.ts';
 import { takeWorker } from './worker-start.ts';
 import { parseLink } from '../views/share/link/link-format.ts';
-import { restoreFromLink } from '../views/share/link/restore.ts';
-import { runToFirstChapterOnLoad } from './opening-run.ts';
+import { openFromLink, opensDefault } from './open-link.ts';
+import { trackViewLoad } from './view-loads.ts';
+
+/**
+ * The default opening is drawn from the copy shipped with the page (opening.ts) until the
+ * worker has opened it; then the page hands over to the worker's store.
+ */
+export interface Handover {
+  /** resolves once the worker has opened the page (or failed to) */
+  readonly opened: Promise<void>;
+  /** the page now shows the worker's store: `whenIdle()` and the rest of the page wait for it */
+  readonly done: () => void;
+}
 
 /** What the page runs on before any view exists: the store and the client that feeds it. */
 export interface Session {
@@ -15,6 +26,8 @@ export interface Session {
   readonly client: GicClient;
   /** how the page is shown (presenter mode …): a link may set it before React exists */
   readonly ui: UiStore;
+  /** set when the page opens on the default opening, which it can draw before the worker runs */
+  readonly handover: Handover | null;
 }
 
 /**
@@ -27,22 +40,18 @@ export function startSession(page: Window): Session {
   const client = new GicClient(store, () => workerPort<ToWorker, FromWorker>(takeWorker()));
   installTestApi(page, store, client);
   const ui = createUiStore();
-  const opening = client.connect(async () => {
-    const search = page.location.search;
-    // with no link state the page opens on a moment that shows something: the first chapter
-    // (not after a link that failed: its Notice says what was wrong, and stays)
-    const asked = parseLink(search);
-    const plain =
-      asked.state.scenario === null &&
-      asked.state.t === null &&
-      asked.state.at === null &&
-      asked.problems.length === 0;
-    const run = plain ? runToFirstChapterOnLoad(store, client) : null;
-    // the URL is a link to a view (docs/sharing.md): the scenario, the moment, the selection
-    const { link } = await restoreFromLink(search, client, store);
-    if (link.state.presenter) ui.getState().setPresenter(true);
-    await run?.settled();
-  });
-  showRestAfter(opening);
-  return { store, client, ui };
+  const search = page.location.search;
+  // set before the first render, so a presenter's link never shows the page at desk size first
+  if (parseLink(search).state.presenter) ui.getState().setPresenter(true);
+  const opened = client.connect(() => openFromLink(search, store, client));
+  if (!opensDefault(search)) {
+    // a link to something else: nothing is drawn before the worker has opened it
+    showRestAfter(opened);
+    return { store, client, ui, handover: null };
+  }
+  let done: () => void = () => undefined;
+  const handedOver = new Promise<void>((resolve) => (done = resolve));
+  void trackViewLoad(handedOver);
+  showRestAfter(handedOver);
+  return { store, client, ui, handover: { opened, done } };
 }

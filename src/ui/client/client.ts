@@ -74,7 +74,8 @@ export class GicClient {
       this.#unlisten.push(
         port.listen((message) => {
           this.#receive(message);
-          if (message.type === 'welcome' && afterWelcome) void afterWelcome().then(() => resolve());
+          // settled either way: the page hands over from the shipped opening when this resolves
+          if (message.type === 'welcome' && afterWelcome) void afterWelcome().finally(resolve);
           else if (message.type === 'welcome' || message.type === 'incompatible') resolve();
         }),
         port.onFailure((reason) => {

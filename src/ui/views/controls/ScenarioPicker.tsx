@@ -1,4 +1,4 @@
-import { selectBuiltins, selectScenario } from '../../store/index.ts';
+import { selectBuiltins, selectScenario, selectStatus } from '../../store/index.ts';
 import { useClient, useGic } from '../../store/instance.ts';
 
 const FILE = '\u0000file';
@@ -6,6 +6,8 @@ const FILE = '\u0000file';
 export function ScenarioPicker() {
   const builtins = useGic(selectBuiltins);
   const scenario = useGic(selectScenario);
+  // the page may show the opening shipped with it before the worker can load anything
+  const ready = useGic(selectStatus) === 'ready';
   const client = useClient();
   return (
     <label className="scenario-picker">
@@ -16,7 +18,7 @@ export function ScenarioPicker() {
           if (event.target.value !== FILE)
             void client.loadScenario({ kind: 'builtin', id: event.target.value });
         }}
-        disabled={builtins.length === 0}
+        disabled={!ready || builtins.length === 0}
       >
         {scenario === null && <option value="">—</option>}
         {builtins.map((meta) => (

@@ -1,4 +1,12 @@
-import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import {
+  memo,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+} from 'react';
 import {
   selectInterruptGroups,
   selectSelectedKey,
@@ -328,7 +336,9 @@ export function Diagram() {
   const [width, setWidth] = useState(0);
   const [active, setActive] = useState<Readonly<Record<string, string>>>({});
 
-  useEffect(() => {
+  // measured before the first paint: with useEffect the first screen painted an empty diagram
+  // and drew the cells a frame later (issue 13)
+  useLayoutEffect(() => {
     const host = hostRef.current;
     if (!host) return;
     const measure = () => setWidth(Math.floor(host.clientWidth));

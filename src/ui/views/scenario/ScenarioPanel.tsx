@@ -1,4 +1,10 @@
-import { selectChecks, selectEndTime, selectScenario, selectTime } from '../../store/index.ts';
+import {
+  selectChecks,
+  selectEndTime,
+  selectScenario,
+  selectStatus,
+  selectTime,
+} from '../../store/index.ts';
 import { useClient, useGic } from '../../store/instance.ts';
 import { formatTime } from '../../format.ts';
 
@@ -10,6 +16,8 @@ export function ScenarioPanel() {
   const checks = useGic(selectChecks);
   const endTime = useGic(selectEndTime);
   const time = useGic(selectTime);
+  // the page may show the opening shipped with it before the worker can run anything
+  const ready = useGic(selectStatus) === 'ready';
   const client = useClient();
   if (!scenario) return null;
   return (
@@ -17,7 +25,7 @@ export function ScenarioPanel() {
       <h2>{scenario.title}</h2>
       <p className="summary">{scenario.summary}</p>
       {endTime !== undefined && time < endTime && (
-        <button type="button" onClick={() => void client.runUntil(endTime)}>
+        <button type="button" onClick={() => void client.runUntil(endTime)} disabled={!ready}>
           Run to end ({formatTime(endTime)})
         </button>
       )}
