@@ -1,6 +1,9 @@
-import { selectChecks, selectEndTime, selectScenario, selectTime } from '../../store/index.ts';
+import { selectChecks, selectEndTime, selectScenario, type GicState } from '../../store/index.ts';
 import { useClient, useGic } from '../../store/instance.ts';
 import { formatTime } from '../../format.ts';
+
+/** Whether the run has not reached its end: a boolean, so the panel does not render per frame. */
+const selectBeforeEnd = (s: GicState) => s.view !== null && s.cursor.time < s.view.config.endTime;
 
 const MARK = { true: '✓ passed', false: '✗ failed', null: '… not yet' } as const;
 
@@ -9,14 +12,14 @@ export function ScenarioPanel() {
   const scenario = useGic(selectScenario);
   const checks = useGic(selectChecks);
   const endTime = useGic(selectEndTime);
-  const time = useGic(selectTime);
+  const beforeEnd = useGic(selectBeforeEnd);
   const client = useClient();
   if (!scenario) return null;
   return (
     <section className="panel scenario" aria-label="Scenario">
       <h2>{scenario.title}</h2>
       <p className="summary">{scenario.summary}</p>
-      {endTime !== undefined && time < endTime && (
+      {endTime !== undefined && beforeEnd && (
         <button type="button" onClick={() => void client.runUntil(endTime)}>
           Run to end ({formatTime(endTime)})
         </button>
