@@ -1,3 +1,5 @@
+import { useDeferredValue, useEffect } from 'react';
+
 // Drawing put off to idle time (the paused timeline's off-screen lanes) registers here, so that
 // `whenIdle()` resolves only once the page shows everything.
 
@@ -23,4 +25,15 @@ export function beginDeferredDrawing(): () => void {
 export function whenDeferredDrawingDone(): Promise<void> {
   if (pending === 0) return Promise.resolve();
   return new Promise((resolve) => waiters.push(resolve));
+}
+
+/**
+ * `value` as a panel shows it: a change is rendered in React's time slices (useDeferredValue), not
+ * in the task of the frame that brought it, and whenIdle() waits until the panel has caught up.
+ */
+export function useDeferredShown<T>(value: T): T {
+  const shown = useDeferredValue(value);
+  const behind = shown !== value;
+  useEffect(() => (behind ? beginDeferredDrawing() : undefined), [behind]);
+  return shown;
 }
