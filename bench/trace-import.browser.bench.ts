@@ -16,7 +16,7 @@ import { chromium } from '@playwright/test';
 import { findChromium } from '../scripts/find-chromium.mjs';
 import { openQemuTrace } from '../src/worker/trace/open-trace.ts';
 
-const PORT = 4192;
+const PORT = Number(process.env.BENCH_PORT ?? 4192);
 const RECORDS = 350_000;
 const LONG = 'bench/.data/qemu-linux-long.log.gz';
 const SAMPLE = 'public/traces/linux-6.1-boot-smp2.log.gz';

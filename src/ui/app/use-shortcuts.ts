@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useClient, useGicStore } from '../store/instance.ts';
-import { useChapters } from '../views/chapters/use-chapters.ts';
+import { useChapterSteps } from '../views/chapters/use-chapters.ts';
 import { isActivatable, isTyping } from './shortcuts.ts';
 import { useUiStore } from './ui-instance.ts';
 
@@ -18,7 +18,7 @@ export function useShortcuts(): void {
   const client = useClient();
   const store = useGicStore();
   const ui = useUiStore();
-  const chapters = useChapters();
+  const chapters = useChapterSteps();
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {

@@ -1,6 +1,7 @@
 import type { GicClient } from '../client/index.ts';
 import { visibleLog, type GicStore } from '../store/index.ts';
 import { whenViewsLoaded } from '../boot/view-loads.ts';
+import { whenDeferredDrawingDone } from '../deferred-drawing.ts';
 import { whenAnimationsSettled } from '../motion.ts';
 import type { GicscopeTestApi } from './types.ts';
 
@@ -35,6 +36,8 @@ export function installTestApi(target: Window, store: GicStore, client: GicClien
       // views that just came onto the page ask the worker for what they show
       await client.whenIdle();
       await whenAnimationsSettled();
+      // the paused timeline draws its off-screen lanes in idle time
+      await whenDeferredDrawingDone();
       // let React commit what the last frame changed before the caller reads the page
       await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
     },

@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { ChapterView } from '../../../protocol/index.ts';
 import type { GicClient } from '../../client/index.ts';
 import { selectScenario, selectTime } from '../../store/index.ts';
@@ -16,20 +16,27 @@ export async function goToTime(client: GicClient, now: number, target: number) {
   return target > 0 ? client.runUntil(target) : { ok: true, detail: 'at the start' };
 }
 
-export interface Chapters {
+export interface ChapterSteps {
   readonly chapters: readonly ChapterView[];
-  /** the chapter shown now (-1: before the first) */
-  readonly index: number;
   readonly go: (index: number) => Promise<unknown>;
   /** next (1) or previous (-1) chapter; false when there is none that way */
   readonly step: (direction: 1 | -1) => boolean;
 }
 
-export function useChapters(): Chapters {
+export interface Chapters extends ChapterSteps {
+  /** the chapter shown now (-1: before the first) */
+  readonly index: number;
+}
+
+/**
+ * The scenario's chapters and how to move between them, read at the moment of the move: no
+ * subscription to the clock, so a caller near the root (the page's shortcuts, in App) does not
+ * re-render the whole page at every frame.
+ */
+export function useChapterSteps(): ChapterSteps {
   const client = useClient();
   const store = useGicStore();
   const chapters = useGic(selectScenario)?.chapters ?? NONE;
-  const time = useGic(selectTime);
   const go = useCallback(
     (index: number) => {
       const chapter = chapters[index];
@@ -48,5 +55,12 @@ export function useChapters(): Chapters {
     },
     [chapters, go, store],
   );
-  return { chapters, index: chapterAt(chapters, time), go, step };
+  return useMemo(() => ({ chapters, go, step }), [chapters, go, step]);
+}
+
+/** The chapters with the one shown now: re-renders as the clock moves. */
+export function useChapters(): Chapters {
+  const steps = useChapterSteps();
+  const time = useGic(selectTime);
+  return { ...steps, index: chapterAt(steps.chapters, time) };
 }

@@ -1,8 +1,7 @@
 import type { ReactNode } from 'react';
 import {
+  selectBusy,
   selectCanStepBack,
-  selectPlaying,
-  selectProgress,
   selectScenario,
   selectSpeed,
   selectStatus,
@@ -15,17 +14,26 @@ import { Progress } from './Progress.tsx';
 
 const SPEEDS = [0.1, 0.25, 0.5, 1, 2, 5, 10, 100, 1000, 10000, Infinity];
 
+/** The virtual time, on its own: the one part of the toolbar that changes at every frame. */
+function Clock() {
+  const time = useGic(selectTime);
+  return (
+    <output className="clock" aria-label="Virtual time">
+      t = {formatTime(time)}
+    </output>
+  );
+}
+
 export function Controls({ children }: { readonly children?: ReactNode }) {
   const client = useClient();
-  // a long operation (run until, run to end…) is paused by the same button as playback
-  const progress = useGic(selectProgress);
-  const playing = useGic(selectPlaying) || progress !== null;
+  // a long operation (run until, run to end…) is paused by the same button as playback; a
+  // boolean, not the progress itself, which is a new object at every max-speed frame
+  const playing = useGic(selectBusy);
   const canStepBack = useGic(selectCanStepBack);
   const status = useGic(selectStatus);
   const scenario = useGic(selectScenario);
   const ready = status === 'ready' && scenario !== null;
   const speed = useGic(selectSpeed);
-  const time = useGic(selectTime);
 
   return (
     <div className="controls" role="toolbar" aria-label="Playback">
@@ -72,9 +80,7 @@ export function Controls({ children }: { readonly children?: ReactNode }) {
           ))}
         </select>
       </label>
-      <output className="clock" aria-label="Virtual time">
-        t = {formatTime(time)}
-      </output>
+      <Clock />
       <NmiButton disabled={!ready} />
       <Progress />
       {children}

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { selectPlaying, selectProgress } from '../../store/index.ts';
 import { useClient, useGic } from '../../store/instance.ts';
-import { formatTime } from '../../format.ts';
+import { formatCount, formatTime } from '../../format.ts';
 
 /**
  * A long operation in the worker (run until, run to end, step to the next interrupt, a far seek,
@@ -26,7 +26,7 @@ export function Progress() {
 
   if (!progress) return null;
   const rate = progress.eventsPerSecond
-    ? `, ${Math.round(progress.eventsPerSecond).toLocaleString('en')} events/s`
+    ? `, ${formatCount(progress.eventsPerSecond)} events/s`
     : '';
   return (
     <p className="progress" role="status" aria-label="Progress">

@@ -1,5 +1,6 @@
 import '../inspect.css';
 import { useEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { hex2 } from '../../format.ts';
 import { selectInspection, selectSelectedKey, useCalm } from '../../store/index.ts';
 import { useGic, useGicStore } from '../../store/instance.ts';
@@ -21,9 +22,13 @@ export function PriorityLadder() {
   useEffect(() => {
     const host = hostRef.current;
     if (!host) return;
-    const measure = () => setWidth(Math.max(280, Math.floor(host.clientWidth)));
-    measure();
-    const observer = new ResizeObserver(measure);
+    // the width comes with the observer's first callback, after the page's own layout and
+    // before its paint (flushSync draws at once): reading clientWidth at mount forced a layout of
+    // the whole page inside the task that mounted the panel (a third of the trace import's
+    // longest task in a CPU profile)
+    const observer = new ResizeObserver(() =>
+      flushSync(() => setWidth(Math.max(280, Math.floor(host.clientWidth)))),
+    );
     observer.observe(host);
     return () => observer.disconnect();
   }, [hasLadder]);

@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import type { RegisterValueView } from '../../../protocol/index.ts';
 import { selectInspection, useCalm } from '../../store/index.ts';
 import { useClient } from '../../store/instance.ts';
+import { useDeferredShown } from '../../deferred-drawing.ts';
 import { RegisterRow, type RegisterActions } from './RegisterRow.tsx';
 
 function RegisterTable({
@@ -41,7 +42,9 @@ function RegisterTable({
  * through the model (W1S, RO, RAZ/WI behave as on hardware); the reply says what it did.
  */
 export function RegistersPanel() {
-  const inspection = useCalm(selectInspection);
+  // a PE's registers are ~900 elements: a new machine's first inspection (a trace just opened)
+  // built them inside one 40 ms task; deferred, React builds them in slices of a few ms
+  const inspection = useDeferredShown(useCalm(selectInspection));
   const client = useClient();
   const [outcome, setOutcome] = useState<string | null>(null);
   const actions = useMemo<RegisterActions>(

@@ -3,10 +3,13 @@ import {
   selectEndTime,
   selectScenario,
   selectStatus,
-  selectTime,
+  type GicState,
 } from '../../store/index.ts';
 import { useClient, useGic } from '../../store/instance.ts';
 import { formatTime } from '../../format.ts';
+
+/** Whether the run has not reached its end: a boolean, so the panel does not render per frame. */
+const selectBeforeEnd = (s: GicState) => s.view !== null && s.cursor.time < s.view.config.endTime;
 
 const MARK = { true: '✓ passed', false: '✗ failed', null: '… not yet' } as const;
 
@@ -15,7 +18,7 @@ export function ScenarioPanel() {
   const scenario = useGic(selectScenario);
   const checks = useGic(selectChecks);
   const endTime = useGic(selectEndTime);
-  const time = useGic(selectTime);
+  const beforeEnd = useGic(selectBeforeEnd);
   // the page may show the opening shipped with it before the worker can run anything
   const ready = useGic(selectStatus) === 'ready';
   const client = useClient();
@@ -24,7 +27,7 @@ export function ScenarioPanel() {
     <section className="panel scenario" aria-label="Scenario">
       <h2>{scenario.title}</h2>
       <p className="summary">{scenario.summary}</p>
-      {endTime !== undefined && time < endTime && (
+      {endTime !== undefined && beforeEnd && (
         <button type="button" onClick={() => void client.runUntil(endTime)} disabled={!ready}>
           Run to end ({formatTime(endTime)})
         </button>

@@ -1,3 +1,4 @@
+import { formatCount } from '../../format.ts';
 import type { GicState } from '../../store/index.ts';
 import { useClient, useGic } from '../../store/instance.ts';
 
@@ -17,8 +18,8 @@ export function TracePanel() {
     <section className="panel trace-panel" aria-labelledby="trace-title">
       <h2 id="trace-title">QEMU trace replay</h2>
       <p className="trace-name">
-        {trace.name}: {trace.records.toLocaleString('en')} gicv3 records in{' '}
-        {trace.lines.toLocaleString('en')} lines, replayed through the model (qemu profile)
+        {trace.name}: {formatCount(trace.records)} gicv3 records in {formatCount(trace.lines)}{' '}
+        lines, replayed through the model (qemu profile)
       </p>
       <p
         className={disagree === 0 ? 'verdict agree' : 'verdict disagree'}
@@ -26,8 +27,8 @@ export function TracePanel() {
         aria-label="Agreement"
       >
         {disagree === 0
-          ? `All ${trace.compared.toLocaleString('en')} compared values agree`
-          : `${disagree.toLocaleString('en')} of ${trace.compared.toLocaleString('en')} compared values disagree`}
+          ? `All ${formatCount(trace.compared)} compared values agree`
+          : `${formatCount(disagree)} of ${formatCount(trace.compared)} compared values disagree`}
       </p>
       {disagree > 0 && (
         <>
@@ -67,7 +68,7 @@ export function TracePanel() {
                 <tr key={n.event}>
                   <th scope="row">{n.event}</th>
                   <td>{n.area}</td>
-                  <td>{n.count.toLocaleString('en')}</td>
+                  <td>{formatCount(n.count)}</td>
                   <td>{n.firstLine}</td>
                 </tr>
               ))}
@@ -87,7 +88,7 @@ export function TracePanel() {
       )}
       <details>
         <summary>Compared values and the configuration</summary>
-        <p>{checks.map(([check, n]) => `${check} ${n.toLocaleString('en')}`).join(', ')}</p>
+        <p>{checks.map(([check, n]) => `${check} ${formatCount(n)}`).join(', ')}</p>
         <ul>
           {trace.evidence.map((e) => (
             <li key={e}>{e}</li>

@@ -1,3 +1,4 @@
+import { formatCount } from '../../format.ts';
 import type { Opening } from './use-open-file.ts';
 
 const PHASES: Readonly<Record<string, string>> = {
@@ -14,9 +15,9 @@ export function TraceProgress({ opening }: { readonly opening: Opening }) {
   const percent = known ? Math.min(100, Math.round((100 * progress.done) / progress.total)) : null;
   const phase = progress ? (PHASES[progress.phase] ?? progress.phase) : 'Starting';
   const what = known
-    ? `${phase}: ${progress.done.toLocaleString('en')} of ${progress.total.toLocaleString('en')}`
+    ? `${phase}: ${formatCount(progress.done)} of ${formatCount(progress.total)}`
     : progress && progress.done > 0
-      ? `${phase}: ${progress.done.toLocaleString('en')} bytes`
+      ? `${phase}: ${formatCount(progress.done)} bytes`
       : phase;
   return (
     <div className="trace-progress">

@@ -1,6 +1,6 @@
 import type { CpuView, InjectorView, NmiCandidateView } from '../../../protocol/index.ts';
 import { hex2, nmiText } from '../../format.ts';
-import { selectCpus, selectInjector, selectView } from '../../store/index.ts';
+import { selectInjector, type GicState } from '../../store/index.ts';
 import { useGic } from '../../store/instance.ts';
 import { handlerName } from '../diagram/column.ts';
 import { storyOf } from '../diagram/input.ts';
@@ -59,19 +59,26 @@ function peActivity(cpu: CpuView): string {
   return `in the ${top.kind.toUpperCase()} handler: ${what}${below} · ${masks}`;
 }
 
+/** Whether the last injection is still being handled (false with no machine). */
+const selectStoryLive = (s: GicState) => (s.view ? storyOf(s.view).live : false);
+/** The PE the last injection went to, as a CpuView: a new object only when that PE changed. */
+const selectTarget = (s: GicState) => {
+  const masking = s.view?.injector.masking;
+  return masking ? s.view?.cpus[masking.pe] : undefined;
+};
+
 /**
  * The NMI story beside the diagram: the candidates in rotation order with the cursor, the verdict
  * at the target's gate, what that gate holds back, and what the target PE is doing.
  */
 export function NmiStory() {
+  // what it shows, not the whole view: the machine view is a new object at every frame
   const injector = useGic(selectInjector);
-  const view = useGic(selectView);
-  const cpus = useGic(selectCpus);
-  if (!injector || !view || !cpus) return null;
+  const live = useGic(selectStoryLive);
+  const target = useGic(selectTarget);
+  if (!injector) return null;
   const next = injector.candidates[injector.cursor];
   const masking = injector.masking;
-  const story = storyOf(view);
-  const target = masking ? cpus[masking.pe] : undefined;
   return (
     <section id="story" className="panel story" aria-label="NMI story" tabIndex={-1}>
       <h2>The NMI button</h2>
@@ -97,7 +104,7 @@ export function NmiStory() {
         <section className="masking" aria-label="Priority masking">
           <h3>
             At CPU interface {masking.pe}
-            {story.live ? '' : <small> (last injection)</small>}
+            {live ? '' : <small> (last injection)</small>}
           </h3>
           <p className="verdict">{upperHex(masking.nmiVerdict)}</p>
           {masking.heldBack.length > 0 && (

@@ -2,6 +2,7 @@ import '../inspect.css';
 import { useEffect, useRef } from 'react';
 import { selectPeCount, type GicState } from '../../store/index.ts';
 import { useClient, useGic, useGicStore } from '../../store/instance.ts';
+import { beginDeferredDrawing } from '../../deferred-drawing.ts';
 import { newestOnly, timelineModel } from './model.ts';
 import { createTimelineChart, type TimelineChart } from './timeline-chart.ts';
 
@@ -78,6 +79,7 @@ export function Timeline() {
   }, [client, hasMachine]);
 
   const redrawRef = useRef<number | null>(null);
+  const frameRef = useRef<{ handle: number; done: () => void } | null>(null);
   const costRef = useRef(0);
 
   useEffect(() => {
@@ -108,8 +110,22 @@ export function Timeline() {
     };
     redrawNowRef.current = redraw;
     const schedule = (state: GicState) => {
-      if (!(state.playing || state.progress !== null)) redraw();
-      else if (redrawRef.current === null) {
+      if (!(state.playing || state.progress !== null)) {
+        // at a pause, once per animation frame: a load, its first frame and the effect that
+        // follows a new PE count each asked for a full redraw in the same task
+        if (frameRef.current === null) {
+          const done = beginDeferredDrawing();
+          frameRef.current = {
+            handle: requestAnimationFrame(() => {
+              frameRef.current = null;
+              // the newest redraw: the effect may have run again (a new PE count) since
+              redrawNowRef.current?.();
+              done();
+            }),
+            done,
+          };
+        }
+      } else if (redrawRef.current === null) {
         // during playback the chart redraws a few times a second, not at every frame
         const cost = costRef.current;
         const delay =
@@ -136,6 +152,10 @@ export function Timeline() {
   useEffect(
     () => () => {
       if (redrawRef.current !== null) window.clearTimeout(redrawRef.current);
+      if (frameRef.current !== null) {
+        cancelAnimationFrame(frameRef.current.handle);
+        frameRef.current.done();
+      }
     },
     [],
   );

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TimelineSpan, TimelineStep } from '../../../protocol/index.ts';
 import { overlaps, textBox } from '../chart/labels.ts';
-import { timelineLayout, timeUnit } from './layout.ts';
+import { laneContent, timelineFrame, timelineLayout, timeUnit } from './layout.ts';
 import { timelineModel, type TimelineInput } from './model.ts';
 
 const span = (
@@ -169,5 +169,33 @@ describe('timeline layout', () => {
     for (let i = 0; i < boxes.length; i += 1)
       for (let j = i + 1; j < boxes.length; j += 1)
         expect(overlaps(boxes[i], boxes[j])).toBe(false);
+  });
+});
+
+describe('timeline lanes, one at a time', () => {
+  it("every text of a lane lies inside the lane's band, so lanes place labels independently", () => {
+    const spans = Array.from({ length: 120 }, (_v, i) =>
+      span(i * 2 + 1, i * 700, i * 700 + 650, { pe: i % 3, depth: 1 + (i % 3) }),
+    );
+    const steps = Array.from({ length: 120 }, (_v, i) =>
+      step(1000 + i, i * 700, i % 2 ? 'pmr' : 'rpr', (i * 37) & 0xff, i % 3),
+    );
+    const instants = Array.from({ length: 30 }, (_v, i) => ({
+      seq: 2000 + i,
+      pe: i % 3,
+      time: i * 2800,
+      label: (['inject', 'NMI', 'SGI'] as const)[i % 3],
+    }));
+    const model = timelineModel(input({ spans, steps, instants, peCount: 3 }));
+    const frame = timelineFrame(model, 1000, [model.start, model.end], model.cursorTime);
+    for (const lane of frame.lanes) {
+      const content = laneContent(frame, lane.pe);
+      expect(content.texts.length).toBeGreaterThan(0);
+      for (const t of content.texts) {
+        const box = textBox(t.text, t.x, t.y, t.size, t.anchor);
+        expect(box.y).toBeGreaterThanOrEqual(lane.y);
+        expect(box.y + box.h).toBeLessThanOrEqual(lane.y + lane.h);
+      }
+    }
   });
 });

@@ -2,7 +2,7 @@ import { scaleLinear } from 'd3';
 import { hex2 } from '../../format.ts';
 import { LabelPlacer, textBox } from '../chart/labels.ts';
 import { textWidth } from '../diagram/text.ts';
-import type { Instant, SpanKind, Step, TimelineModel } from './model.ts';
+import type { Instant, Span, SpanKind, Step, TimelineModel } from './model.ts';
 
 /** Text in the timeline: 13 px labels, 14 px lane names (monospace, see diagram/text.ts). */
 export const LABEL = 13;
@@ -94,28 +94,67 @@ function stepPath(
   return d;
 }
 
+/** A lane's own place: its PE, top and height. */
+export interface LaneBand {
+  readonly pe: number;
+  readonly y: number;
+  readonly h: number;
+}
+
+/** What a lane shows: its bars, steps, instants and their labels (not its name). */
+export interface LaneContent {
+  readonly bars: readonly Bar[];
+  readonly steps: TimelineGeometry['steps'];
+  readonly instants: readonly InstantMark[];
+  readonly texts: readonly ChartText[];
+}
+
 /**
- * Where everything of the timeline goes for a window [t0, t1] of virtual time: an axis with
- * units, one lane per PE (handler bars nested by depth, PMR and running priority as labelled
- * steps, instants), the cursor at `now`. What lies after the cursor is the recorded future (after
- * a step back): bars and steps run on into it, labelled steps stop at the cursor. Pure; labels
- * that would overlap are left out. `drawLane`: the lanes whose contents are drawn (every lane
- * keeps its place and name; by default all).
+ * The chart around the lanes for a window [t0, t1] of virtual time: axis, ticks, every lane's
+ * place and name, the cursor. The lanes' contents come from `laneContent`, one lane at a time.
  */
-export function timelineLayout(
-  model: TimelineModel,
-  width: number,
-  window: readonly [number, number],
-  now: number,
-  drawLane: (pe: number) => boolean = () => true,
-): TimelineGeometry {
-  const depth = Math.max(2, ...model.spans.map((s) => s.depth));
-  const laneH = 6 + depth * (BAR + 2) + 4 + PRIORITY + INSTANTS;
-  const plot = { x0: LEFT, x1: Math.max(LEFT + 40, width - RIGHT) };
-  const x = scaleLinear().domain(window).range([plot.x0, plot.x1]);
-  const placer = new LabelPlacer(2);
-  const texts: ChartText[] = [];
-  const put = (
+export interface TimelineFrame {
+  readonly model: TimelineModel;
+  readonly width: number;
+  readonly height: number;
+  readonly plot: { readonly x0: number; readonly x1: number };
+  readonly axisY: number;
+  readonly ticks: readonly { readonly x: number }[];
+  readonly lanes: readonly LaneBand[];
+  /** the axis's texts and the lanes' names */
+  readonly texts: readonly ChartText[];
+  readonly nowX: number;
+  readonly window: readonly [number, number];
+  /** the cursor's time, or the window's start when the cursor lies before it */
+  readonly end: number;
+  /** the newest moment recorded: a bar that starts after the cursor and has not returned runs to it */
+  readonly frontier: number;
+  /** handler bars a lane has room for */
+  readonly depth: number;
+}
+
+/** A model's spans and instants by lane (built once per model). */
+const byLane = new WeakMap<
+  TimelineModel,
+  { readonly spans: readonly Span[][]; readonly instants: readonly Instant[][] }
+>();
+
+function lanesOf(model: TimelineModel) {
+  let index = byLane.get(model);
+  if (!index) {
+    const spans: Span[][] = Array.from({ length: model.peCount }, () => []);
+    const instants: Instant[][] = Array.from({ length: model.peCount }, () => []);
+    for (const s of model.spans) spans[s.pe]?.push(s);
+    for (const i of model.instants) instants[i.pe]?.push(i);
+    index = { spans, instants };
+    byLane.set(model, index);
+  }
+  return index;
+}
+
+/** Places texts that overlap no text placed before, and only inside the chart's width. */
+function textPut(width: number, placer: LabelPlacer, texts: ChartText[]) {
+  return (
     text: string,
     tx: number,
     ty: number,
@@ -129,6 +168,32 @@ export function timelineLayout(
     texts.push({ x: tx, y: ty, text, size, anchor, cls });
     return true;
   };
+}
+
+const laneName = (lane: LaneBand) =>
+  ({
+    x: 4,
+    y: lane.y + 18,
+    text: `PE ${lane.pe}`,
+    size: LANE_LABEL,
+    anchor: 'start',
+    cls: 'lane',
+  }) as const;
+
+/** The chart around the lanes (see TimelineFrame). Pure. */
+export function timelineFrame(
+  model: TimelineModel,
+  width: number,
+  window: readonly [number, number],
+  now: number,
+): TimelineFrame {
+  const depth = Math.max(2, ...model.spans.map((s) => s.depth));
+  const laneH = 6 + depth * (BAR + 2) + 4 + PRIORITY + INSTANTS;
+  const plot = { x0: LEFT, x1: Math.max(LEFT + 40, width - RIGHT) };
+  const x = scaleLinear().domain(window).range([plot.x0, plot.x1]);
+  const placer = new LabelPlacer(2);
+  const texts: ChartText[] = [];
+  const put = textPut(width, placer, texts);
 
   // the cursor's handle sits on the axis: no tick label under it
   const nowX = Math.max(plot.x0, Math.min(plot.x1, x(now)));
@@ -157,19 +222,49 @@ export function timelineLayout(
     y: AXIS + pe * laneH,
     h: laneH,
   }));
-  for (const lane of lanes) put(`PE ${lane.pe}`, 4, lane.y + 18, LANE_LABEL, 'lane');
-
-  // handler bars, labelled inside when the label fits
-  const bars: Bar[] = [];
+  for (const lane of lanes) texts.push(laneName(lane));
   const end = Math.max(now, window[0]);
-  // the newest moment recorded: a bar that starts after the cursor and has not returned runs to it
-  const frontier = Math.max(end, model.end);
-  for (const s of model.spans) {
+  return {
+    model,
+    width,
+    height: AXIS + lanes.length * laneH + 4,
+    plot,
+    axisY: AXIS - 2,
+    ticks: shown,
+    lanes,
+    texts,
+    nowX,
+    window,
+    end,
+    frontier: Math.max(end, model.end),
+    depth,
+  };
+}
+
+/**
+ * What lane `pe` shows in `frame`: handler bars nested by depth (labelled inside when the label
+ * fits), PMR and running priority as labelled steps, instants. Every text of a lane lies inside
+ * the lane's band, so lanes place their labels apart from one another and give the same texts
+ * as one placement over the whole chart. Pure.
+ */
+export function laneContent(frame: TimelineFrame, pe: number): LaneContent {
+  const { model, width, plot, window, end, frontier, depth } = frame;
+  const lane = frame.lanes[pe];
+  const x = scaleLinear().domain(window).range([plot.x0, plot.x1]);
+  const placer = new LabelPlacer(2);
+  const name = laneName(lane);
+  placer.place(textBox(name.text, name.x, name.y, name.size, name.anchor));
+  const texts: ChartText[] = [];
+  const put = textPut(width, placer, texts);
+  const index = lanesOf(model);
+
+  const bars: Bar[] = [];
+  for (const s of index.spans[pe] ?? []) {
     const stop = s.end ?? frontier;
-    if (stop < window[0] || s.start > window[1] || !drawLane(s.pe)) continue;
+    if (stop < window[0] || s.start > window[1]) continue;
     const bx = Math.max(plot.x0, x(s.start));
     const bw = Math.max(2, Math.min(plot.x1, x(stop)) - bx);
-    const by = lanes[s.pe].y + 6 + (s.depth - 1) * (BAR + 2);
+    const by = lane.y + 6 + (s.depth - 1) * (BAR + 2);
     bars.push({
       key: `${s.id}`,
       x: bx,
@@ -187,60 +282,75 @@ export function timelineLayout(
 
   // PMR and running priority: 0x00 at the top of the strip, 0xFF at the bottom
   const steps: { key: string; series: 'pmr' | 'rpr'; d: string }[] = [];
-  for (const lane of lanes) {
-    if (!drawLane(lane.pe)) continue;
-    const top = lane.y + 6 + depth * (BAR + 2) + 4;
-    const y = (v: number) => top + 4 + (v / 0xff) * (PRIORITY - 8);
-    for (const series of ['pmr', 'rpr'] as const) {
-      const list = (series === 'pmr' ? model.pmr : model.rpr)[lane.pe];
-      const d = stepPath(list, x, y, plot.x0, plot.x1, frontier);
-      if (d) steps.push({ key: `${series}${lane.pe}`, series, d });
-      const name = series === 'pmr' ? 'PMR' : 'RPR';
-      // the value in force at the window's left edge, then each change inside the window
-      const before = list.filter((s) => s.time <= window[0]).at(-1);
-      const marks = [
-        ...(before ? [{ time: window[0], value: before.value }] : []),
-        ...list.filter((s) => s.time > window[0] && s.time <= Math.min(window[1], end)),
-      ];
-      let said: number | null = null;
-      for (const mark of marks) {
-        // a write of the value already in force changes nothing worth a label
-        if (mark.value === said) continue;
-        said = mark.value;
-        const ly = series === 'pmr' ? y(mark.value) - 5 : y(mark.value) + LABEL + 1;
-        put(
-          `${name} ${mark.value === 0xff && series === 'rpr' ? 'idle' : hex2(mark.value)}`,
-          Math.max(plot.x0, x(mark.time)) + 3,
-          ly,
-          LABEL,
-          `step-label ${series}`,
-        );
-      }
+  const top = lane.y + 6 + depth * (BAR + 2) + 4;
+  const y = (v: number) => top + 4 + (v / 0xff) * (PRIORITY - 8);
+  for (const series of ['pmr', 'rpr'] as const) {
+    const list = (series === 'pmr' ? model.pmr : model.rpr)[pe] ?? [];
+    const d = stepPath(list, x, y, plot.x0, plot.x1, frontier);
+    if (d) steps.push({ key: `${series}${pe}`, series, d });
+    const label = series === 'pmr' ? 'PMR' : 'RPR';
+    // the value in force at the window's left edge, then each change inside the window
+    const before = list.filter((s) => s.time <= window[0]).at(-1);
+    const marks = [
+      ...(before ? [{ time: window[0], value: before.value }] : []),
+      ...list.filter((s) => s.time > window[0] && s.time <= Math.min(window[1], end)),
+    ];
+    let said: number | null = null;
+    for (const mark of marks) {
+      // a write of the value already in force changes nothing worth a label
+      if (mark.value === said) continue;
+      said = mark.value;
+      const ly = series === 'pmr' ? y(mark.value) - 5 : y(mark.value) + LABEL + 1;
+      put(
+        `${label} ${mark.value === 0xff && series === 'rpr' ? 'idle' : hex2(mark.value)}`,
+        Math.max(plot.x0, x(mark.time)) + 3,
+        ly,
+        LABEL,
+        `step-label ${series}`,
+      );
     }
   }
 
   // instants: a shape always, a word when there is room
   const instants: InstantMark[] = [];
   const WORD = { inject: 'inject', NMI: 'NMI', SGI: 'SGI' } as const;
-  for (const i of model.instants) {
-    if (i.time < window[0] || i.time > window[1] || !drawLane(i.pe)) continue;
-    const lane = lanes[i.pe];
+  for (const i of index.instants[pe] ?? []) {
+    if (i.time < window[0] || i.time > window[1]) continue;
     const iy = lane.y + lane.h - 9;
     instants.push({ key: `${i.seq}`, x: x(i.time), y: iy, kind: i.label });
     put(WORD[i.label], x(i.time) + 7, iy + 5, LABEL, `instant-label ${i.label.toLowerCase()}`);
   }
+  return { bars, steps, instants, texts };
+}
 
+/**
+ * Where everything of the timeline goes for a window [t0, t1] of virtual time: an axis with
+ * units, one lane per PE (handler bars nested by depth, PMR and running priority as labelled
+ * steps, instants), the cursor at `now`. What lies after the cursor is the recorded future (after
+ * a step back): bars and steps run on into it, labelled steps stop at the cursor. Pure; labels
+ * that would overlap are left out. `drawLane`: the lanes whose contents are drawn (every lane
+ * keeps its place and name; by default all).
+ */
+export function timelineLayout(
+  model: TimelineModel,
+  width: number,
+  window: readonly [number, number],
+  now: number,
+  drawLane: (pe: number) => boolean = () => true,
+): TimelineGeometry {
+  const frame = timelineFrame(model, width, window, now);
+  const contents = frame.lanes.filter((l) => drawLane(l.pe)).map((l) => laneContent(frame, l.pe));
   return {
     width,
-    height: AXIS + lanes.length * laneH + 4,
-    plot,
-    axisY: AXIS - 2,
-    ticks: shown,
-    lanes,
-    bars,
-    steps,
-    instants,
-    texts,
-    nowX,
+    height: frame.height,
+    plot: frame.plot,
+    axisY: frame.axisY,
+    ticks: frame.ticks,
+    lanes: frame.lanes,
+    bars: contents.flatMap((c) => c.bars),
+    steps: contents.flatMap((c) => c.steps),
+    instants: contents.flatMap((c) => c.instants),
+    texts: [...frame.texts, ...contents.flatMap((c) => c.texts)],
+    nowX: frame.nowX,
   };
 }

@@ -1,7 +1,25 @@
-import { drag, scaleLinear, select, zoom, zoomIdentity, type ZoomTransform } from 'd3';
+import {
+  drag,
+  scaleLinear,
+  select,
+  zoom,
+  zoomIdentity,
+  type Selection,
+  type ZoomTransform,
+} from 'd3';
+import { beginDeferredDrawing } from '../../deferred-drawing.ts';
 import { DIAGRAM_FONT, PALETTE } from '../diagram/palette.ts';
 import { LaneVisibility } from './lane-visibility.ts';
-import { timelineLayout, type Bar, type ChartText, type InstantMark } from './layout.ts';
+import {
+  laneContent,
+  timelineFrame,
+  type Bar,
+  type ChartText,
+  type InstantMark,
+  type LaneBand,
+  type LaneContent,
+  type TimelineFrame,
+} from './layout.ts';
 import { seqAt, type TimelineModel } from './model.ts';
 
 export interface TimelineCallbacks {
@@ -56,6 +74,8 @@ export function createTimelineChart(
   const steps = svg.append('g').attr('class', 'steps');
   const instants = svg.append('g').attr('class', 'instants');
   const texts = svg.append('g').attr('class', 'labels');
+  // the axis's texts and the lanes' names, over the lanes' own labels
+  const axisTexts = svg.append('g').attr('class', 'axis-labels');
   const cursor = svg.append('g').attr('class', 'cursor');
   cursor.append('line').attr('stroke', '#ff8c42').attr('stroke-width', 2);
   const handle = cursor
@@ -79,10 +99,25 @@ export function createTimelineChart(
   let following = true;
   let dragging = false;
   let width = svgElement.clientWidth || 800;
-  /** the lanes whose contents the last draw drew (null: every lane) */
-  let drawn: ReadonlySet<number> | null = null;
+  /** the chart around the lanes, as last drawn */
+  let frame: TimelineFrame | null = null;
+  /** bumps at every draw: a lane is up to date when it was drawn in the current generation */
+  let generation = 0;
+  /** the generation each lane's contents were drawn in (-1: empty) */
+  let laneDrawn: number[] = [];
+  /** an update was skipped while off screen: the model itself is out of date */
+  let stale = false;
+  /** lanes left to draw in idle time (paused: off-screen lanes), nearest to the viewport first */
+  let queue: number[] = [];
+  let idleHandle: number | null = null;
+  let endDeferred: (() => void) | null = null;
   const visibility = new LaneVisibility((came) => {
-    if (playing && drawn !== null && came.some((pe) => !drawn!.has(pe))) callbacks.onReveal();
+    const missing = came.filter((pe) => laneDrawn[pe] !== generation);
+    if (missing.length === 0) return;
+    // while playing, or when the model is out of date, a fresh model is needed; at a pause the
+    // lanes are drawn at once from the frame already laid out
+    if (playing || stale) callbacks.onReveal();
+    else for (const pe of missing) drawLane(pe);
   });
   const plot = () => ({ x0: 56, x1: Math.max(96, width - 12) });
   const base = () =>
@@ -148,23 +183,140 @@ export function createTimelineChart(
     return true;
   }
 
+  /** One layer's group per lane (the layers keep their order: bars under steps under labels). */
+  type LaneGroups = Selection<SVGGElement, LaneBand, SVGGElement, unknown>;
+  const laneGroups = (layer: typeof bars): LaneGroups =>
+    layer
+      .selectAll<SVGGElement, LaneBand>(':scope > g')
+      .data(frame?.lanes ?? [], (d) => d.pe)
+      .join('g')
+      .attr('data-pe', (d) => d.pe);
+  let groups: {
+    bars: SVGGElement[];
+    steps: SVGGElement[];
+    instants: SVGGElement[];
+    texts: SVGGElement[];
+  } = { bars: [], steps: [], instants: [], texts: [] };
+
+  function drawLaneContent(pe: number, content: LaneContent): void {
+    select(groups.bars[pe])
+      .selectAll<SVGRectElement, Bar>('rect')
+      .data(content.bars, (d) => d.key)
+      .join((enter) => {
+        const r = enter.append('rect');
+        r.append('title');
+        return r;
+      })
+      .attr('class', (d) => `bar bar-${d.kind}${d.open ? ' open' : ''}`)
+      .attr('x', (d) => d.x)
+      .attr('y', (d) => d.y)
+      .attr('width', (d) => d.w)
+      .attr('height', (d) => d.h)
+      .attr('rx', 2)
+      .attr('fill', (d) => BAR_FILL[d.kind])
+      .attr('stroke', (d) => (d.kind === 'nmi' ? PALETTE.nmi : '#6fa8e8'))
+      .attr('stroke-dasharray', (d) => (d.open ? '4 2' : null))
+      .select('title')
+      .text((d) => d.title);
+    select(groups.steps[pe])
+      .selectAll<SVGPathElement, LaneContent['steps'][number]>('path')
+      .data(content.steps, (d) => d.key)
+      .join('path')
+      .attr('class', (d) => `step ${d.series}`)
+      .attr('d', (d) => d.d)
+      .attr('fill', 'none')
+      .attr('stroke', (d) => (d.series === 'pmr' ? PALETTE.pending : PALETTE.accent))
+      .attr('stroke-width', (d) => (d.series === 'pmr' ? 2.5 : 1.5))
+      .attr('stroke-dasharray', (d) => (d.series === 'pmr' ? '6 3' : null));
+    select(groups.instants[pe])
+      .selectAll<SVGPathElement, InstantMark>('path')
+      .data(content.instants, (d) => d.key)
+      .join('path')
+      .attr('class', (d) => `instant ${d.kind.toLowerCase()}`)
+      .attr('d', (d) =>
+        d.kind === 'inject'
+          ? `M${d.x} ${d.y - 6}L${d.x + 5} ${d.y + 4}L${d.x - 5} ${d.y + 4}z`
+          : d.kind === 'NMI'
+            ? `M${d.x} ${d.y - 6}L${d.x + 5} ${d.y}L${d.x} ${d.y + 6}L${d.x - 5} ${d.y}z`
+            : `M${d.x - 3} ${d.y}a3 3 0 1 0 6 0a3 3 0 1 0 -6 0`,
+      )
+      .attr('fill', (d) => (d.kind === 'SGI' ? PALETTE.text : PALETTE.nmi));
+    drawTexts(select(groups.texts[pe]), content.texts);
+  }
+
+  function drawTexts(
+    group: Selection<SVGGElement, unknown, null, undefined>,
+    data: readonly ChartText[],
+  ): void {
+    group
+      .selectAll<SVGTextElement, ChartText>('text')
+      .data(data)
+      .join('text')
+      .attr('class', (d) => d.cls)
+      .attr('x', (d) => d.x)
+      .attr('y', (d) => d.y)
+      .attr('font-size', (d) => d.size)
+      .attr('text-anchor', (d) => d.anchor)
+      .attr('fill', (d) => labelFill(d.cls))
+      // a halo in the panel's colour: a label stays readable where a line runs under it
+      .attr('stroke', (d) => (d.cls.startsWith('bar-label') ? 'none' : PALETTE.block))
+      .attr('stroke-width', 3)
+      .attr('paint-order', 'stroke')
+      .text((d) => d.text);
+  }
+
+  const EMPTY: LaneContent = { bars: [], steps: [], instants: [], texts: [] };
+
+  /** Draws lane `pe` of the current frame (nothing when it already shows it). */
+  function drawLane(pe: number): void {
+    if (!frame || pe >= frame.lanes.length || laneDrawn[pe] === generation) return;
+    drawLaneContent(pe, laneContent(frame, pe));
+    laneDrawn[pe] = generation;
+  }
+
+  function clearLane(pe: number): void {
+    if (laneDrawn[pe] === -1) return;
+    drawLaneContent(pe, EMPTY);
+    laneDrawn[pe] = -1;
+  }
+
+  /**
+   * Lanes off screen at a pause are drawn in idle time, a few milliseconds at a time: a 64-PE
+   * storm's full chart took 50–90 ms in one task, a long frame at every pause. The browser then
+   * styles what a slice added, which cost 2–3 times the slice itself (trace, 64-PE storm).
+   */
+  const SLICE_MS = 3;
+  const idle =
+    globalThis.requestIdleCallback?.bind(globalThis) ??
+    ((callback: () => void) => window.setTimeout(callback, 1));
+  const cancelIdle =
+    globalThis.cancelIdleCallback?.bind(globalThis) ??
+    ((handle: number) => window.clearTimeout(handle));
+
+  function drawQueued(): void {
+    idleHandle = null;
+    const started = performance.now();
+    while (queue.length && performance.now() - started < SLICE_MS) drawLane(queue.shift()!);
+    if (queue.length) idleHandle = idle(drawQueued, { timeout: 500 });
+    else settleQueue();
+  }
+
+  function settleQueue(): void {
+    if (idleHandle !== null) cancelIdle(idleHandle);
+    idleHandle = null;
+    queue = [];
+    endDeferred?.();
+    endDeferred = null;
+  }
+
   function draw(): void {
     if (!model) return;
     width = svgElement.clientWidth || width;
-    // while the clock runs, only the lanes on screen (or near it); at a pause, every lane
-    drawn = playing
-      ? new Set(
-          Array.from({ length: model.peCount }, (_v, pe) => pe).filter((pe) => visibility.has(pe)),
-        )
-      : null;
-    const shown = drawn;
-    const g = timelineLayout(
-      model,
-      width,
-      windowOf(transform),
-      now,
-      (pe) => shown?.has(pe) ?? true,
-    );
+    const g = timelineFrame(model, width, windowOf(transform), now);
+    frame = g;
+    generation += 1;
+    stale = false;
+    if (laneDrawn.length !== g.lanes.length) laneDrawn = g.lanes.map(() => -1);
     svg.attr('height', g.height).attr('viewBox', `0 0 ${g.width} ${g.height}`);
     future
       .attr('x', g.nowX)
@@ -213,63 +365,30 @@ export function createTimelineChart(
       .attr('y', (d) => d.y)
       .attr('width', g.width)
       .attr('height', (d) => d.h);
-    bars
-      .selectAll<SVGRectElement, Bar>('rect')
-      .data(g.bars, (d) => d.key)
-      .join((enter) => {
-        const r = enter.append('rect');
-        r.append('title');
-        return r;
-      })
-      .attr('class', (d) => `bar bar-${d.kind}${d.open ? ' open' : ''}`)
-      .attr('x', (d) => d.x)
-      .attr('y', (d) => d.y)
-      .attr('width', (d) => d.w)
-      .attr('height', (d) => d.h)
-      .attr('rx', 2)
-      .attr('fill', (d) => BAR_FILL[d.kind])
-      .attr('stroke', (d) => (d.kind === 'nmi' ? PALETTE.nmi : '#6fa8e8'))
-      .attr('stroke-dasharray', (d) => (d.open ? '4 2' : null))
-      .select('title')
-      .text((d) => d.title);
-    steps
-      .selectAll<SVGPathElement, (typeof g.steps)[number]>('path')
-      .data(g.steps, (d) => d.key)
-      .join('path')
-      .attr('class', (d) => `step ${d.series}`)
-      .attr('d', (d) => d.d)
-      .attr('fill', 'none')
-      .attr('stroke', (d) => (d.series === 'pmr' ? PALETTE.pending : PALETTE.accent))
-      .attr('stroke-width', (d) => (d.series === 'pmr' ? 2.5 : 1.5))
-      .attr('stroke-dasharray', (d) => (d.series === 'pmr' ? '6 3' : null));
-    instants
-      .selectAll<SVGPathElement, InstantMark>('path')
-      .data(g.instants, (d) => d.key)
-      .join('path')
-      .attr('class', (d) => `instant ${d.kind.toLowerCase()}`)
-      .attr('d', (d) =>
-        d.kind === 'inject'
-          ? `M${d.x} ${d.y - 6}L${d.x + 5} ${d.y + 4}L${d.x - 5} ${d.y + 4}z`
-          : d.kind === 'NMI'
-            ? `M${d.x} ${d.y - 6}L${d.x + 5} ${d.y}L${d.x} ${d.y + 6}L${d.x - 5} ${d.y}z`
-            : `M${d.x - 3} ${d.y}a3 3 0 1 0 6 0a3 3 0 1 0 -6 0`,
-      )
-      .attr('fill', (d) => (d.kind === 'SGI' ? PALETTE.text : PALETTE.nmi));
-    texts
-      .selectAll<SVGTextElement, ChartText>('text')
-      .data(g.texts)
-      .join('text')
-      .attr('class', (d) => d.cls)
-      .attr('x', (d) => d.x)
-      .attr('y', (d) => d.y)
-      .attr('font-size', (d) => d.size)
-      .attr('text-anchor', (d) => d.anchor)
-      .attr('fill', (d) => labelFill(d.cls))
-      // a halo in the panel's colour: a label stays readable where a line runs under it
-      .attr('stroke', (d) => (d.cls.startsWith('bar-label') ? 'none' : PALETTE.block))
-      .attr('stroke-width', 3)
-      .attr('paint-order', 'stroke')
-      .text((d) => d.text);
+    groups = {
+      bars: laneGroups(bars).nodes(),
+      steps: laneGroups(steps).nodes(),
+      instants: laneGroups(instants).nodes(),
+      texts: laneGroups(texts).nodes(),
+    };
+    drawTexts(axisTexts, g.texts);
+    // the lanes on screen (or near it) now; at a pause the others in idle time, while the clock
+    // runs not at all (they are emptied, and drawn when they come into view)
+    const later: number[] = [];
+    let near = 0;
+    for (const lane of g.lanes)
+      if (visibility.has(lane.pe)) {
+        drawLane(lane.pe);
+        near = lane.pe;
+      } else if (playing) clearLane(lane.pe);
+      else later.push(lane.pe);
+    // the lanes next to the ones on screen first: a scroll is most likely to reach them
+    queue = later.sort((a, b) => Math.abs(a - near) - Math.abs(b - near));
+    if (later.length === 0) settleQueue();
+    else {
+      endDeferred ??= beginDeferredDrawing();
+      if (idleHandle === null) idleHandle = idle(drawQueued, { timeout: 500 });
+    }
     cursor.select('line').attr('y1', g.axisY).attr('y2', g.height);
     if (!dragging) placeCursor(g.nowX);
     const first = model.marks[0]?.seq ?? 0;
@@ -288,7 +407,9 @@ export function createTimelineChart(
       return model === null || visibility.any();
     },
     markStale() {
-      drawn = new Set();
+      stale = true;
+      generation += 1;
+      settleQueue();
     },
     update(next, seq, busy) {
       model = next;
@@ -304,6 +425,7 @@ export function createTimelineChart(
       draw();
     },
     destroy() {
+      settleQueue();
       visibility.disconnect();
       svg.on('.zoom', null);
       svg.selectAll('*').remove();

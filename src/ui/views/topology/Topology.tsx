@@ -1,4 +1,4 @@
-import { selectConfig, selectCpus, selectSelectedPe } from '../../store/index.ts';
+import { selectConfig, selectPeCount, selectSelectedPe } from '../../store/index.ts';
 import { useGic } from '../../store/instance.ts';
 import { selectShowAll } from '../../app/ui-store.ts';
 import { useUi, useUiStore } from '../../app/ui-instance.ts';
@@ -10,18 +10,20 @@ import { PeTiles } from './PeTiles.tsx';
 /** The GIC drawn: the block diagram (every PE up to 8; beyond, tiles plus the chosen PE). */
 export function Topology() {
   const config = useGic(selectConfig);
-  const cpus = useGic(selectCpus);
+  // the selected PE's number, not the PEs: Topology renders when the selection moves, not at
+  // every frame (the tiles and the diagram subscribe to what they draw)
   const selectedPe = useGic(selectSelectedPe);
+  const peCount = useGic(selectPeCount);
   const showAll = useUi(selectShowAll);
   const ui = useUiStore();
-  if (!config || !cpus)
+  if (!config || peCount === 0)
     return (
       <section id="diagram" className="topology panel" aria-label="Topology" tabIndex={-1}>
         <p className="placeholder-text">Load a scenario to see the GIC.</p>
       </section>
     );
   const mode = topologyMode(config.peCount);
-  const selected = cpus[selectedPe] ?? cpus[0];
+  const selected = selectedPe < peCount ? selectedPe : 0;
   return (
     <section
       id="diagram"
@@ -29,7 +31,7 @@ export function Topology() {
       aria-label="Topology"
       tabIndex={-1}
     >
-      {mode !== 'full' && <PeTiles cpus={cpus} selected={selected.pe} />}
+      {mode !== 'full' && <PeTiles selected={selected} />}
       <Diagram />
       <div className="topology-bar">
         <h2>

@@ -1,3 +1,4 @@
+import { formatCount } from '../../../format.ts';
 import { useCallback, useEffect, useRef } from 'react';
 import type { GicClient } from '../../../client/client.ts';
 import type { GicStore } from '../../../store/index.ts';
@@ -90,7 +91,7 @@ export function useLinkSync(presenter = false) {
     try {
       await navigator.clipboard.writeText(url);
       store.getState().notify(null);
-      return `Link copied (${url.length.toLocaleString('en')} characters)`;
+      return `Link copied (${formatCount(url.length)} characters)`;
     } catch {
       return 'The browser refused the clipboard: copy the address bar, it holds the same link';
     }
