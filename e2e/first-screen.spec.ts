@@ -32,6 +32,8 @@ test.describe('first screen', () => {
     for (const name of ['Play', 'Step', 'Step to next interrupt', 'Reset', 'Inject NMI'])
       await expect(app.button(name)).toBeDisabled();
     await expect(page.getByRole('combobox', { name: 'Scenario' })).toBeDisabled();
+    const prompt = page.getByRole('status', { name: 'What to do next' });
+    await expect(prompt).toHaveText(/^Starting the simulation/);
     expect(await page.evaluate(() => window.gicscope!.state().status)).toBe('connecting');
     const shipped = await topology.ariaSnapshot();
     const clock = await page.getByRole('status', { name: 'Virtual time' }).textContent();
@@ -43,6 +45,7 @@ test.describe('first screen', () => {
     const state = await app.state();
     expect(state).toMatchObject({ status: 'ready', scenario: 'rfc-nmi', time: 101_000 });
     await expect(app.button('Step')).toBeEnabled();
+    await expect(prompt).toContainText('Press Inject NMI (N)');
     expect(await topology.ariaSnapshot()).toBe(shipped);
     await expect(page.getByRole('status', { name: 'Virtual time' })).toHaveText(clock ?? '');
   });

@@ -5,7 +5,8 @@ import { promptText } from './prompt.ts';
 
 const NONE: readonly ChapterView[] = [];
 /** The line itself: a string, so the prompt renders only when its words change, not per frame. */
-const selectPrompt = (s: GicState) => promptText(s.view, s.scenario?.chapters ?? NONE, s.playing);
+const selectPrompt = (s: GicState) =>
+  promptText(s.view, s.scenario?.chapters ?? NONE, s.playing, s.status === 'ready');
 
 /** One line: what to press next. */
 export function Prompt() {

@@ -7,8 +7,11 @@ export function promptText(
   view: MachineView | null,
   chapters: readonly ChapterView[],
   playing: boolean,
+  ready: boolean,
 ): string {
   if (!view) return 'Loading the simulation…';
+  // the opening shipped with the page is drawn before the worker has started (or while it restarts)
+  if (!ready) return 'Starting the simulation — the controls wake in a moment.';
   if (playing) return 'Playing — Space pauses; ← steps back one event.';
   const { injector } = view;
   const next = injector.candidates[injector.cursor];
