@@ -9,9 +9,10 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   // a cap, not a measure: a loaded 2-core CI machine runs two tests side by side
   timeout: process.env.CI ? 60_000 : 30_000,
-  // two workers in CI: most of a test's wall time is waiting on the page's worker and on axe,
-  // which a second test fills on a 2-core machine; E2E_WORKERS overrides either way
-  workers: Number(process.env.E2E_WORKERS ?? (process.env.CI ? 2 : 1)),
+  // one page at a time: the tests are CPU-bound (Chromium, the simulation worker, axe), and two
+  // workers on the 2-core CI machine took 1,494 s of test time for 766 s of wall time, no faster
+  // than one; E2E_WORKERS=N for a bigger machine
+  workers: Number(process.env.E2E_WORKERS ?? 1),
   forbidOnly: !!process.env.CI,
   reporter: [['list'], ['json', { outputFile: 'reports/e2e.json' }]],
   use: {
