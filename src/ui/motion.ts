@@ -1,8 +1,9 @@
 // Animations register here so `whenIdle()` can wait for them; reduced motion and test mode
 // (`?motion=off`) turn them off.
 
-let running = 0;
-let waiters: (() => void)[] = [];
+import { pendingWork } from './pending-work.ts';
+
+const animations = pendingWork();
 
 export function motionEnabled(): boolean {
   if (new URLSearchParams(window.location.search).get('motion') === 'off') return false;
@@ -11,21 +12,9 @@ export function motionEnabled(): boolean {
 
 /** Marks an animation as running until the returned function is called. */
 export function beginAnimation(): () => void {
-  running += 1;
-  let done = false;
-  return () => {
-    if (done) return;
-    done = true;
-    running -= 1;
-    if (running === 0) {
-      const settled = waiters;
-      waiters = [];
-      for (const resolve of settled) resolve();
-    }
-  };
+  return animations.begin();
 }
 
 export function whenAnimationsSettled(): Promise<void> {
-  if (running === 0) return Promise.resolve();
-  return new Promise((resolve) => waiters.push(resolve));
+  return animations.whenDone();
 }
