@@ -12,7 +12,7 @@ import { machineEngineFactory } from './machine-engine.ts';
 type Reply = Extract<FromWorker, { type: 'reply' }>;
 
 /** A host on the real machine engine, its scheduler and clock driven by hand. */
-function setup(scenario = 'rfc-nmi') {
+function setup(scenario = 'rfc-nmi', { acks = true } = {}) {
   const [page, worker] = createMemoryPair<ToWorker, FromWorker>();
   const clock = { now: 0 };
   const laters: (() => void)[] = [];
@@ -35,8 +35,8 @@ function setup(scenario = 'rfc-nmi') {
   const received: FromWorker[] = [];
   page.listen((m) => {
     received.push(m);
-    // the page draws every frame at once
-    if (m.type === 'frame') page.send({ type: 'frame-ack', frame: m.frame });
+    // the page draws every frame at once (unless the test acks by hand)
+    if (m.type === 'frame' && acks) page.send({ type: 'frame-ack', frame: m.frame });
   });
   const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
   let id = 100;
@@ -404,6 +404,60 @@ describe('bounded, cancellable work', () => {
     expect(frame.timeline!.steps.length).toBeLessThanOrEqual(200);
     expect(frame.timeline!.dropped).toBeGreaterThan(0);
     await request({ type: 'pause' });
+  });
+
+  it('at max speed the worker waits while the page draws a frame, up to 100 ms', async () => {
+    const { page, request, start, frames, soons, laters, flush, clock, cursor } = setup('rfc-nmi', {
+      acks: false,
+    });
+    await start();
+    const ack = () => page.send({ type: 'frame-ack', frame: frames().at(-1)!.frame });
+    ack();
+    await request({ type: 'set-speed', speed: Infinity });
+    await request({ type: 'play' });
+    ack();
+    await flush();
+    // slices run back to back until one sends a frame; the next then waits instead of running
+    for (let slice = 0; slice < 400 && soons.length > 0; slice += 1) {
+      soons.shift()!();
+      await flush();
+    }
+    expect(soons).toHaveLength(0);
+    expect(laters).toHaveLength(1);
+    const sent = frames().length;
+    const time = cursor().time;
+    // the page draws it: the next slice runs at once
+    ack();
+    await flush();
+    expect(laters).toHaveLength(0);
+    expect(soons).toHaveLength(1);
+    soons.shift()!();
+    await flush();
+    // a page that never draws (a hidden tab) holds the run back for 100 ms only
+    clock.now += 100;
+    for (let slice = 0; slice < 400 && soons.length > 0; slice += 1) {
+      soons.shift()!();
+      await flush();
+    }
+    expect(frames().length).toBeGreaterThan(sent);
+    expect(laters).toHaveLength(1);
+    const waitingSince = clock.now;
+    while (clock.now - waitingSince < 100) {
+      laters.shift()!();
+      await flush();
+      clock.now += 16;
+    }
+    laters.shift()?.();
+    await flush();
+    expect(soons.length).toBeGreaterThan(0);
+    for (let slice = 0; slice < 20; slice += 1) {
+      soons.shift()?.();
+      await flush();
+    }
+    const pause = request({ type: 'pause' });
+    ack();
+    expect((await pause).ok).toBe(true);
+    expect(cursor().time).toBeGreaterThan(time);
   });
 
   it('events that no frame carries are not kept: at most 250 per frame, the rest counted', async () => {

@@ -310,14 +310,18 @@ export class GicClient {
   /**
    * Tells the worker once this frame has been drawn, so frames never queue up behind a busy
    * page. A frame that took more than half a display frame to apply skips one paint before the
-   * ack: fewer updates per second in a storm, but every frame stays within its vsync.
+   * ack: fewer updates per second in a storm, but every frame stays within its vsync. The ack
+   * leaves after the paint, not in the animation-frame callback that comes before style, layout
+   * and paint: a busy worker waits for it (host.ts), and the page's rendering is what it waits for.
    */
   #ackAfterPaint(frame: number, applyMs: number): void {
     const port = this.#port;
-    const afterPaint =
+    const nextFrame =
       globalThis.requestAnimationFrame ?? ((callback: () => void) => setTimeout(callback, 16));
     const ack = () => port?.send({ type: 'frame-ack', frame });
-    afterPaint(applyMs > HALF_FRAME_MS ? () => afterPaint(ack) : ack);
+    // a task of its own: it runs after the rendering update the callback belongs to
+    const afterRendering = () => setTimeout(ack, 0);
+    nextFrame(applyMs > HALF_FRAME_MS ? () => nextFrame(afterRendering) : afterRendering);
   }
 
   #fail(reason: string): void {
