@@ -8,7 +8,7 @@ import { registerOfflineWorker } from './boot/offline.ts';
 import './styles.css';
 
 const session = startSession(window);
-registerOfflineWorker(window);
+registerOfflineWorker(window, session.store);
 const root = document.getElementById('root');
 import('./boot/render.tsx')
   .then(({ render }) => {
