@@ -265,8 +265,6 @@ export function createTimelineChart(
       .text((d) => d.text);
   }
 
-  const EMPTY: LaneContent = { bars: [], steps: [], instants: [], texts: [] };
-
   /** Draws lane `pe` of the current frame (nothing when it already shows it). */
   function drawLane(pe: number): void {
     if (!frame || pe >= frame.lanes.length || laneDrawn[pe] === generation) return;
@@ -276,7 +274,9 @@ export function createTimelineChart(
 
   function clearLane(pe: number): void {
     if (laneDrawn[pe] === -1) return;
-    drawLaneContent(pe, EMPTY);
+    // at once, not through the joins: the first redraw after Play empties every lane off screen
+    for (const lane of [groups.bars, groups.steps, groups.instants, groups.texts])
+      lane[pe]?.replaceChildren();
     laneDrawn[pe] = -1;
   }
 
