@@ -1,7 +1,8 @@
 // Browser benchmark (issues 5, 13): the built app in Chromium.
 //  1. the 64-PE storm (bench/storm-64.json, 10,000 timer interrupts per virtual second) played
 //     at max speed: virtual seconds per wall second (real-time factor), handled interrupts per
-//     wall second, the main thread's frame times and long tasks, Inject NMI → first frame showing it;
+//     wall second, the main thread's frame times and long tasks, Inject NMI → first frame showing it
+//     (median of 9 clicks);
 //  2. memory: the page's and the worker's JS heaps after 10⁶ machine events of playback, after a
 //     forced GC (DevTools protocol);
 //  3. a run until 10⁹ s of virtual time, stopped by the Pause button: how long until the page
@@ -16,6 +17,7 @@ import { findChromium } from '../scripts/find-chromium.mjs';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4191);
 const PLAY_MS = Number(process.env.STORM_MS ?? 10_000);
+const NMI_SAMPLES = 9;
 const EVENTS_FOR_HEAP = 1_000_000;
 const storm = readFileSync(new URL('./storm-64.json', import.meta.url), 'utf8');
 
@@ -92,26 +94,31 @@ async function stormPhase(page: Page): Promise<void> {
   const wallStart = Date.now();
   await play.click();
   await play.dispose();
-  await page.waitForTimeout(PLAY_MS / 2);
-
-  // Inject NMI during the storm: frames from the click to the first frame showing it
-  const nmi = await page.evaluate<{ frames: number; ms: number }>(`new Promise((resolve) => {
-    const panel = document.querySelector('[aria-label="NMI candidates"]');
-    const before = panel.textContent;
-    const button = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Inject NMI');
-    let frames = 0;
-    const t0 = performance.now();
-    const count = () => {
-      frames += 1;
-      if (panel.textContent !== before && panel.textContent.includes('injected'))
-        resolve({ frames, ms: performance.now() - t0 });
-      else requestAnimationFrame(count);
-    };
-    button.click();
-    requestAnimationFrame(count);
-  })`);
-
-  await page.waitForTimeout(PLAY_MS / 2);
+  // Inject NMI during the storm, several times (one click is one sample of the page's and the
+  // worker's phase): frames from the click to the first frame showing it
+  const nmis: { frames: number; ms: number }[] = [];
+  await page.waitForTimeout(PLAY_MS / 4);
+  for (let n = 0; n < NMI_SAMPLES; n += 1) {
+    nmis.push(
+      await page.evaluate<{ frames: number; ms: number }>(`new Promise((resolve) => {
+        const panel = document.querySelector('[aria-label="NMI candidates"]');
+        const before = panel.textContent;
+        const button = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Inject NMI');
+        let frames = 0;
+        const t0 = performance.now();
+        const count = () => {
+          frames += 1;
+          if (panel.textContent !== before && panel.textContent.includes('injected'))
+            resolve({ frames, ms: performance.now() - t0 });
+          else requestAnimationFrame(count);
+        };
+        button.click();
+        requestAnimationFrame(count);
+      })`),
+    );
+    await page.waitForTimeout(PLAY_MS / 2 / NMI_SAMPLES);
+  }
+  await page.waitForTimeout(PLAY_MS / 4);
   const end = await handled(page);
   const wall = (Date.now() - wallStart) / 1000;
   const bench = await page.evaluate(() => {
@@ -121,6 +128,8 @@ async function stormPhase(page: Page): Promise<void> {
   await page.evaluate(() => window.gicscope!.pause());
   await page.evaluate(() => window.gicscope!.whenIdle());
   const frames = [...bench.frames.slice(1)].sort((a, b) => a - b);
+  const nmiFrames = nmis.map((n) => n.frames).sort((a, b) => a - b);
+  const nmiMs = nmis.map((n) => n.ms).sort((a, b) => a - b);
   const virtual = (end.time - start.time) / 1e9;
   const interrupts = end.handled - start.handled;
   console.log(
@@ -133,7 +142,10 @@ async function stormPhase(page: Page): Promise<void> {
     `  frames ${frames.length}: p50 ${quantile(frames, 0.5).toFixed(1)} ms, p95 ${quantile(frames, 0.95).toFixed(1)} ms, max ${quantile(frames, 1).toFixed(1)} ms`,
   );
   console.log(
-    `  long tasks ${bench.longTasks.length}; Inject NMI -> highlight ${nmi.frames} frame(s), ${nmi.ms.toFixed(1)} ms`,
+    `  frames later than one vsync (> 17 ms): ${frames.filter((f) => f > 17).length}; page crossOriginIsolated: ${String(await page.evaluate('crossOriginIsolated'))} (else frame times tick in 0.1 ms)`,
+  );
+  console.log(
+    `  long tasks ${bench.longTasks.length}; Inject NMI -> highlight, ${NMI_SAMPLES} clicks: frames ${nmiFrames.join(' ')} (median ${quantile(nmiFrames, 0.5)}, worst ${quantile(nmiFrames, 1)}), median ${quantile(nmiMs, 0.5).toFixed(1)} ms`,
   );
   // wall-clock figures on a shared machine: the load says how far to trust them
   console.log(
@@ -143,7 +155,7 @@ async function stormPhase(page: Page): Promise<void> {
   figure('storm.handled_per_s', interrupts / wall, '/s', '>= 10000 /s');
   figure('storm.frame_p95', quantile(frames, 0.95), 'ms', '<= 16.7 ms');
   figure('storm.longest_task', Math.max(0, ...bench.longTasks), 'ms', '<= 50 ms');
-  figure('storm.nmi_to_highlight', nmi.frames, 'frames', '<= 2 frames');
+  figure('storm.nmi_to_highlight', quantile(nmiFrames, 0.5), 'frames', '<= 2 frames');
 }
 
 async function heapPhase(page: Page, heaps: Heaps): Promise<void> {
