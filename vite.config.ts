@@ -1,7 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
-import { CSP_HEADER, ISOLATION_HEADERS, cspMeta } from './scripts/csp.mjs';
+import { CSP_HEADER, cspMeta } from './scripts/csp.mjs';
 import { firstScreenPreload } from './scripts/first-screen-preload.mjs';
 import { openingModule } from './scripts/opening.mjs';
 
@@ -46,9 +46,8 @@ export default defineConfig({
   ],
   worker: { format: 'es' },
   base: './',
-  // npm start and the e2e suite serve the build with the strict policy, cross-origin isolated
-  // (scripts/csp.mjs)
-  preview: { headers: { 'Content-Security-Policy': CSP_HEADER, ...ISOLATION_HEADERS } },
+  // npm start and the e2e suite serve the build with the strict policy (scripts/csp.mjs)
+  preview: { headers: { 'Content-Security-Policy': CSP_HEADER } },
   test: {
     include: ['src/**/*.test.ts', 'tools/**/*.test.ts', 'scripts/**/*.test.mjs'],
     environment: 'node',

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { CSP_HEADER, CSP_META, ISOLATION_HEADERS } from '../scripts/csp.mjs';
+import { CSP_HEADER, CSP_META } from '../scripts/csp.mjs';
 import { expect, test } from './fixtures.ts';
 
 test.describe('Content-Security-Policy', () => {
@@ -24,19 +24,6 @@ test.describe('Content-Security-Policy', () => {
     expect(html.indexOf('Content-Security-Policy')).toBeLessThan(html.indexOf('<script'));
     // no inline script: every <script> has a src
     expect(html.match(/<script(?![^>]*\ssrc=)[^>]*>/g)).toBeNull();
-  });
-
-  test('the server isolates the page: its own process, a fine clock for frame times', async ({
-    app,
-    page,
-  }) => {
-    const response = await page.request.get('/');
-    for (const [name, value] of Object.entries(ISOLATION_HEADERS))
-      expect(response.headers()[name.toLowerCase()]).toBe(value);
-    await app.whenIdle();
-    expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
-    const [worker] = page.workers();
-    expect(await worker.evaluate(() => crossOriginIsolated)).toBe(true);
   });
 
   test('the app runs under it: worker, lazy views, playback, register edits', async ({
@@ -73,8 +60,7 @@ test.describe('Content-Security-Policy', () => {
       await page.route(`**${path}`, (route) =>
         route.fulfill({
           contentType: 'text/javascript',
-          // a worker's script needs the page's embedder policy too, or it is not run
-          headers: { 'Content-Security-Policy': CSP_HEADER, ...ISOLATION_HEADERS },
+          headers: { 'Content-Security-Policy': CSP_HEADER },
           body: probe,
         }),
       );

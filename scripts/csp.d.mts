@@ -4,7 +4,5 @@ import type { Plugin } from 'vite';
 export const CSP_META: string;
 /** The policy as `vite preview` sends it. */
 export const CSP_HEADER: string;
-/** Cross-origin isolation headers (COOP, COEP) that `vite preview` sends beside the policy. */
-export const ISOLATION_HEADERS: Readonly<Record<string, string>>;
 /** Adds the policy's <meta> tag to the built index.html. */
 export function cspMeta(): Plugin;

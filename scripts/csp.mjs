@@ -46,14 +46,3 @@ export function cspMeta() {
     },
   };
 }
-
-/**
- * Cross-origin isolation, sent by `vite preview` beside the policy (headers only; no <meta> form):
- * the page gets its own process, and Chromium's clock for it (performance.now(), the frame
- * timestamps) ticks in 5 µs steps instead of 100 µs, so a frame that made its 16.67 ms vsync no
- * longer reads as 16.8 ms. The page loads nothing from other origins (default-src 'self').
- */
-export const ISOLATION_HEADERS = {
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Embedder-Policy': 'require-corp',
-};
