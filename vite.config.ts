@@ -2,6 +2,7 @@ import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
 import { CSP_HEADER, cspMeta } from './scripts/csp.mjs';
+import { firstScreenHtml } from './scripts/first-screen-html.mjs';
 import { firstScreenPreload } from './scripts/first-screen-preload.mjs';
 import { openingModule } from './scripts/opening.mjs';
 
@@ -11,6 +12,7 @@ export default defineConfig({
     cspMeta(),
     openingModule(),
     firstScreenPreload(),
+    firstScreenHtml(),
     // Offline after the first visit: a Workbox service worker precaches the app, its worker
     // chunks, the scenario files and the sample trace. The page registers it itself once the
     // first screen is up (src/ui/boot/offline.ts), so the plugin injects no register script.

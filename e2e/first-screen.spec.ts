@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { DESK_DIAGRAM_WIDTH } from '../src/ui/boot/prerender.ts';
 import { AppPage, expect, test } from './fixtures.ts';
 
 // The first screen (issue 13): on the default opening the page draws the opening shipped with it
@@ -18,6 +19,56 @@ async function holdWorker(page: Page): Promise<() => void> {
 
 test.describe('first screen', () => {
   test.describe.configure({ timeout: 90_000 });
+
+  test('the opening is painted from the HTML, before any module has run, as an inert picture', async ({
+    page,
+  }) => {
+    await page.route(/\/assets\/.*\.js$/, (route) => route.abort());
+    await page.goto('/?motion=off');
+    const picture = page.locator('.first-screen');
+    await expect(picture).toHaveAttribute('inert', '');
+    const cell = picture.locator('[aria-label="Distributor"] [aria-label^="SPI 33 "]');
+    await expect(cell).toBeVisible();
+    await expect(picture.locator('output.clock')).toHaveText(/101\.0 µs/);
+    await expect(page.locator('template')).toHaveCount(0);
+  });
+
+  test('a link’s page never holds the static opening', async ({ page }) => {
+    await page.route(/\/assets\/.*\.js$/, (route) => route.abort());
+    await page.goto('/?motion=off&scenario=sgi-ipi');
+    await expect(page.locator('#root')).toBeAttached();
+    await expect(page.locator('.first-screen')).toHaveCount(0);
+    await expect(page.locator('template')).toHaveCount(0);
+  });
+
+  test('the static opening is the page’s own first render, at a desk window’s diagram width', async ({
+    page,
+  }) => {
+    const html = await (await page.request.get('/')).text();
+    const app = new AppPage(page);
+    const release = await holdWorker(page);
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.goto('/?motion=off');
+    await expect(app.region('Distributor').getByRole('button', { name: /^SPI 33 / })).toBeVisible();
+    // the labels of everything in the diagram, in document order, in the HTML and on the page
+    const [staticLabels, liveLabels, hostWidth] = await page.evaluate((text) => {
+      const collect = (root: ParentNode): string[] =>
+        [...root.querySelectorAll('[aria-label="Topology"] [aria-label]')].map(
+          (e) => e.getAttribute('aria-label') ?? '',
+        );
+      const parsed = new DOMParser().parseFromString(text, 'text/html');
+      const template = parsed.querySelector<HTMLTemplateElement>('template#first-screen');
+      return [
+        template ? collect(template.content) : [],
+        collect(document),
+        document.querySelector('.diagram-host')?.clientWidth ?? 0,
+      ] as const;
+    }, html);
+    expect(staticLabels.length).toBeGreaterThan(20);
+    expect(staticLabels).toEqual(liveLabels);
+    expect(hostWidth).toBe(DESK_DIAGRAM_WIDTH);
+    release();
+  });
 
   test('the default opening is drawn before the worker answers and equals its view after', async ({
     page,

@@ -1,4 +1,5 @@
 import { lazy, Suspense, useEffect, type ComponentType } from 'react';
+import { usePrerender } from './prerender.ts';
 import { Shown } from './shown.tsx';
 import { trackViewLoad } from './view-loads.ts';
 
@@ -47,9 +48,12 @@ export function lazyView<P extends object>(
     }
   });
   function LazyView(props: P) {
-    wait.begin();
+    const prerender = usePrerender();
     // a view taken off the page before it was revealed must not hold whenIdle() forever
     useEffect(() => wait.finish, []);
+    // the static first screen shows what the page shows before the chunk arrives: nothing
+    if (prerender) return null;
+    wait.begin();
     return (
       <Suspense fallback={null}>
         <Lazy {...props} />

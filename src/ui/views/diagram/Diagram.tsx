@@ -24,6 +24,7 @@ import { moveInGrid } from './grid-keys.ts';
 import { isPath, polyline } from './svg.ts';
 import { afterFirstScreen } from '../../boot/first-screen.ts';
 import { lazyView } from '../../boot/lazy-view.tsx';
+import { usePrerender } from '../../boot/prerender.ts';
 import type {
   BarItem,
   BlockItem,
@@ -333,7 +334,8 @@ export function Diagram() {
   const showAll = useUi(selectShowAll);
   const hostRef = useRef<HTMLDivElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
-  const [width, setWidth] = useState(0);
+  const prerender = usePrerender();
+  const [width, setWidth] = useState(prerender?.diagramWidth ?? 0);
   const [active, setActive] = useState<Readonly<Record<string, string>>>({});
 
   // measured before the first paint: with useEffect the first screen painted an empty diagram
