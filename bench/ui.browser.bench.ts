@@ -36,6 +36,24 @@ const quantile = (sorted: readonly number[], q: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
 const mb = (bytes: number) => bytes / 1024 / 1024;
 
+/**
+ * Frame intervals as whole display frames. A page that is not cross-origin isolated reads a
+ * clock that Chromium coarsens to 0.1 ms, so a frame that made its 16.67 ms vsync reads 16.6,
+ * 16.7 or 16.8 ms; the p95 of raw intervals said 16.8 ms with no frame missed. The vsync period
+ * is the mean of the intervals near the median; each interval is rounded to a multiple of it.
+ */
+function inDisplayFrames(sorted: readonly number[]): {
+  vsync: number;
+  frames: number[];
+  late: number;
+} {
+  const median = quantile(sorted, 0.5);
+  const near = sorted.filter((f) => Math.abs(f - median) < 1);
+  const vsync = near.reduce((a, f) => a + f, 0) / Math.max(1, near.length);
+  const frames = sorted.map((f) => Math.max(1, Math.round(f / vsync)) * vsync);
+  return { vsync, frames, late: frames.filter((f) => f > vsync * 1.5).length };
+}
+
 function figure(name: string, value: number, unit: string, target?: string): void {
   const shown = Math.abs(value) >= 100 ? value.toFixed(0) : value.toPrecision(3);
   console.log(`FIGURE ${name} = ${shown} ${unit}${target ? ` (target ${target})` : ''}`);
@@ -128,6 +146,7 @@ async function stormPhase(page: Page): Promise<void> {
   await page.evaluate(() => window.gicscope!.pause());
   await page.evaluate(() => window.gicscope!.whenIdle());
   const frames = [...bench.frames.slice(1)].sort((a, b) => a - b);
+  const displayed = inDisplayFrames(frames);
   const nmiFrames = nmis.map((n) => n.frames).sort((a, b) => a - b);
   const nmiMs = nmis.map((n) => n.ms).sort((a, b) => a - b);
   const virtual = (end.time - start.time) / 1e9;
@@ -142,7 +161,7 @@ async function stormPhase(page: Page): Promise<void> {
     `  frames ${frames.length}: p50 ${quantile(frames, 0.5).toFixed(1)} ms, p95 ${quantile(frames, 0.95).toFixed(1)} ms, max ${quantile(frames, 1).toFixed(1)} ms`,
   );
   console.log(
-    `  frames later than one vsync (> 17 ms): ${frames.filter((f) => f > 17).length}; page crossOriginIsolated: ${String(await page.evaluate('crossOriginIsolated'))} (else frame times tick in 0.1 ms)`,
+    `  counted in display frames of ${displayed.vsync.toFixed(2)} ms: p95 ${quantile(displayed.frames, 0.95).toFixed(2)} ms; ${displayed.late} of ${frames.length} frames missed their vsync`,
   );
   console.log(
     `  long tasks ${bench.longTasks.length}; Inject NMI -> highlight, ${NMI_SAMPLES} clicks: frames ${nmiFrames.join(' ')} (median ${quantile(nmiFrames, 0.5)}, worst ${quantile(nmiFrames, 1)}), median ${quantile(nmiMs, 0.5).toFixed(1)} ms`,
@@ -153,7 +172,7 @@ async function stormPhase(page: Page): Promise<void> {
   );
   figure('storm.realtime_factor', virtual / wall, 'x', '>= 1 x');
   figure('storm.handled_per_s', interrupts / wall, '/s', '>= 10000 /s');
-  figure('storm.frame_p95', quantile(frames, 0.95), 'ms', '<= 16.7 ms');
+  figure('storm.frame_p95', quantile(displayed.frames, 0.95), 'ms', '<= 16.7 ms');
   figure('storm.longest_task', Math.max(0, ...bench.longTasks), 'ms', '<= 50 ms');
   figure('storm.nmi_to_highlight', quantile(nmiFrames, 0.5), 'frames', '<= 2 frames');
 }
