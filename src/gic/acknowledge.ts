@@ -304,7 +304,9 @@ export function endOfInterrupt(
   }
   const dropped = dropPriority(s, pe, grp);
   updateRunningPriority(s, pe);
-  markDirty(s, pe);
+  // The running priority decides only whether an HPPI is signalled: a PE without one (as of the
+  // last delivery pass; nothing here changed its candidates) needs no pass.
+  if (s.hppiSlot[pe] !== -1) markDirty(s, pe);
   if (m.ev.active) {
     m.ev.emit({
       kind: 'priority-dropped',
