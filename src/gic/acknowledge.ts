@@ -216,12 +216,14 @@ function highestActiveGroup(s: GicState, pe: number): number {
   }
   const base = pe * 12;
   for (let i = 0; i < s.numAprs; i++) {
-    const c0 = ctz(s.apr[base + i]);
-    const c1 = ctz(s.apr[base + 4 + i]);
-    const c2 = ctz(s.apr[base + 8 + i]);
-    if (c2 < c0 && c2 < c1) return G1NS;
-    if (c1 < c0) return G1S;
-    if (c0 < 32) return G0;
+    const w0 = s.apr[base + i];
+    const w1 = s.apr[base + 4 + i];
+    const w = w0 | w1 | s.apr[base + 8 + i];
+    if (w === 0) continue;
+    // The lowest active priority bit of the three groups; a bit set in two (AP writes can do
+    // that) goes to G0, then G1S, as QEMU's comparison does.
+    const low = w & -w;
+    return (w0 & low) !== 0 ? G0 : (w1 & low) !== 0 ? G1S : G1NS;
   }
   return -1;
 }
@@ -231,10 +233,6 @@ function nmiActiveGroup(s: GicState, pe: number): number {
   if (s.aprNmi[pe * 3 + G1S] !== 0) return G1S;
   if (s.aprNmi[pe * 3 + G1NS] !== 0) return G1NS;
   return -1;
-}
-
-function ctz(w: number): number {
-  return w === 0 ? 32 : 31 - Math.clz32(w & -w);
 }
 
 /** dropPriority's result for an NMI: the priority with this bit set (no object per EOI). */
@@ -252,7 +250,7 @@ function dropPriority(s: GicState, pe: number, group: number): number {
     const w = s.apr[base + i];
     if (w === 0) continue;
     s.apr[base + i] = (w & (w - 1)) >>> 0;
-    return ((i * 32 + ctz(w)) << s.aprShift) & 0xff;
+    return ((i * 32 + (31 - Math.clz32(w & -w))) << s.aprShift) & 0xff;
   }
   return 0xff;
 }
