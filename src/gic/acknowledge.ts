@@ -11,7 +11,6 @@ import { LPI_BASE as LPI_BASE_ } from './lpi/config-byte.ts';
 import { setLpiPending as setLpiPending_ } from './lpi/pending.ts';
 import { deactivate as deactivate_ } from './interrupt-ops.ts';
 import {
-  effectivePending as effectivePending_,
   markDirty as markDirty_,
   notePending as notePending_,
   refresh as refresh_,
@@ -42,7 +41,6 @@ const updateRunningPriority = updateRunningPriority_;
 const LPI_BASE = LPI_BASE_;
 const setLpiPending = setLpiPending_;
 const deactivate = deactivate_;
-const effectivePending = effectivePending_;
 const markDirty = markDirty_;
 const notePending = notePending_;
 const refresh = refresh_;
@@ -148,12 +146,12 @@ export function acknowledge(m: Model, c: SysregContext, reg: AckRegister, hppir:
     s.apr[idx] = ((s.apr[idx] ?? 0) | (1 << (bit & 31))) >>> 0;
   }
   updateRunningPriority(s, pe);
-  const before = effectivePending(s, slot);
   s.active[slot] = 1;
   s.latch[slot] = 0;
   s.activeOn[slot] = pe;
+  // The HPPI is a candidate in one of this PE's heaps, so it was pending, and refresh, taking it
+  // out (it is active now), marks the PE for the delivery pass the new running priority needs.
   refresh(m, slot);
-  markDirty(s, pe);
   if (m.ev.active) {
     m.ev.emit({
       kind: 'acknowledged',
@@ -165,7 +163,7 @@ export function acknowledge(m: Model, c: SysregContext, reg: AckRegister, hppir:
       register: reg,
       runningPriority: runningPriority(s, pe) as Priority,
     });
-    notePending(m, slot, before, 'acknowledge');
+    notePending(m, slot, true, 'acknowledge');
   }
   return intid;
 }
