@@ -11,7 +11,6 @@ import { LPI_BASE as LPI_BASE_ } from './lpi/config-byte.ts';
 import { setLpiPending as setLpiPending_ } from './lpi/pending.ts';
 import { deactivate as deactivate_ } from './interrupt-ops.ts';
 import {
-  effectivePending as effectivePending_,
   markDirty as markDirty_,
   notePending as notePending_,
   refresh as refresh_,
@@ -42,7 +41,6 @@ const updateRunningPriority = updateRunningPriority_;
 const LPI_BASE = LPI_BASE_;
 const setLpiPending = setLpiPending_;
 const deactivate = deactivate_;
-const effectivePending = effectivePending_;
 const markDirty = markDirty_;
 const notePending = notePending_;
 const refresh = refresh_;
@@ -148,12 +146,12 @@ export function acknowledge(m: Model, c: SysregContext, reg: AckRegister, hppir:
     s.apr[idx] = ((s.apr[idx] ?? 0) | (1 << (bit & 31))) >>> 0;
   }
   updateRunningPriority(s, pe);
-  const before = effectivePending(s, slot);
   s.active[slot] = 1;
   s.latch[slot] = 0;
   s.activeOn[slot] = pe;
+  // The HPPI is a candidate in one of this PE's heaps, so it was pending, and refresh, taking it
+  // out (it is active now), marks the PE for the delivery pass the new running priority needs.
   refresh(m, slot);
-  markDirty(s, pe);
   if (m.ev.active) {
     m.ev.emit({
       kind: 'acknowledged',
@@ -165,7 +163,7 @@ export function acknowledge(m: Model, c: SysregContext, reg: AckRegister, hppir:
       register: reg,
       runningPriority: runningPriority(s, pe) as Priority,
     });
-    notePending(m, slot, before, 'acknowledge');
+    notePending(m, slot, true, 'acknowledge');
   }
   return intid;
 }
@@ -216,12 +214,14 @@ function highestActiveGroup(s: GicState, pe: number): number {
   }
   const base = pe * 12;
   for (let i = 0; i < s.numAprs; i++) {
-    const c0 = ctz(s.apr[base + i]);
-    const c1 = ctz(s.apr[base + 4 + i]);
-    const c2 = ctz(s.apr[base + 8 + i]);
-    if (c2 < c0 && c2 < c1) return G1NS;
-    if (c1 < c0) return G1S;
-    if (c0 < 32) return G0;
+    const w0 = s.apr[base + i];
+    const w1 = s.apr[base + 4 + i];
+    const w = w0 | w1 | s.apr[base + 8 + i];
+    if (w === 0) continue;
+    // The lowest active priority bit of the three groups; a bit set in two (AP writes can do
+    // that) goes to G0, then G1S, as QEMU's comparison does.
+    const low = w & -w;
+    return (w0 & low) !== 0 ? G0 : (w1 & low) !== 0 ? G1S : G1NS;
   }
   return -1;
 }
@@ -231,10 +231,6 @@ function nmiActiveGroup(s: GicState, pe: number): number {
   if (s.aprNmi[pe * 3 + G1S] !== 0) return G1S;
   if (s.aprNmi[pe * 3 + G1NS] !== 0) return G1NS;
   return -1;
-}
-
-function ctz(w: number): number {
-  return w === 0 ? 32 : 31 - Math.clz32(w & -w);
 }
 
 /** dropPriority's result for an NMI: the priority with this bit set (no object per EOI). */
@@ -252,7 +248,7 @@ function dropPriority(s: GicState, pe: number, group: number): number {
     const w = s.apr[base + i];
     if (w === 0) continue;
     s.apr[base + i] = (w & (w - 1)) >>> 0;
-    return ((i * 32 + ctz(w)) << s.aprShift) & 0xff;
+    return ((i * 32 + (31 - Math.clz32(w & -w))) << s.aprShift) & 0xff;
   }
   return 0xff;
 }
@@ -304,7 +300,9 @@ export function endOfInterrupt(
   }
   const dropped = dropPriority(s, pe, grp);
   updateRunningPriority(s, pe);
-  markDirty(s, pe);
+  // The running priority decides only whether an HPPI is signalled: a PE without one (as of the
+  // last delivery pass; nothing here changed its candidates) needs no pass.
+  if (s.hppiSlot[pe] !== -1) markDirty(s, pe);
   if (m.ev.active) {
     m.ev.emit({
       kind: 'priority-dropped',

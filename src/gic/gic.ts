@@ -34,6 +34,7 @@ import {
   markDirty as markDirty_,
   refreshAll as refreshAll_,
 } from './interrupts.ts';
+import type { SysregContext } from './acknowledge.ts';
 import type { Model } from './model.ts';
 import {
   mmioRead as mmioRead_,
@@ -113,7 +114,11 @@ class GicModel implements Gic {
   constructor(cfg: ResolvedGicConfig) {
     this.config = cfg;
     // Dense from the start (filled at scattered indices it would become a slow sparse array).
-    const contexts = new Array<undefined>(cfg.peCount * 8).fill(undefined);
+    const contexts = new Array<SysregContext | undefined>(cfg.peCount * 8).fill(undefined);
+    // The usual context (Non-secure EL1, index pe · 8) exists from the start: sysregContext then
+    // never calls contextFor for it, and V8 does not inline that rare path into every access.
+    for (let pe = 0; pe < cfg.peCount; pe++)
+      contexts[pe * 8] = Object.freeze({ pe, secure: false, el3: false, peek: false });
     this.#m = { s: createState(cfg), ev: new Emitter(), hi: 0, contexts };
   }
 

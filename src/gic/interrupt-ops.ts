@@ -61,7 +61,9 @@ export function setLine(m: Model, slot: number, level: boolean): void {
   s.level[slot] = v;
   // A rising edge latches pending for edge-triggered interrupts (reference §1.3).
   if (v === 1 && s.edge[slot] !== 0) s.latch[slot] = 1;
-  refresh(m, slot);
+  // The line reaches the candidate rule only through the effective pending state: an edge
+  // interrupt's falling line (or a level one's latched state hiding the line) changes nothing.
+  if (effectivePending(s, slot) !== before) refresh(m, slot);
   if (m.ev.active) {
     m.ev.emit({
       kind: 'line-changed',
@@ -105,7 +107,9 @@ export function deactivate(m: Model, slot: number, cause: DeactivationCause): bo
   if (s.active[slot] === 0) return false;
   s.active[slot] = 0;
   s.activeOn[slot] = -1;
-  refresh(m, slot);
+  // Only a pending interrupt becomes a candidate again; one that is not was left out of the
+  // heaps (and a 1-of-N SPI released) when it became active.
+  if (effectivePending(s, slot)) refresh(m, slot);
   if (m.ev.active) {
     m.ev.emit({
       kind: 'deactivated',

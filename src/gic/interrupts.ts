@@ -106,6 +106,13 @@ export function updateParticipation(s: GicState, pe: number): number {
  * Brings one interrupt's HPPI-candidate entry up to date (reference §1.3 candidate rule, §4.5
  * step 1): pending, enabled, not active, group enabled in GICD_CTLR, and (SPIs) routed to a PE.
  * Marks the PEs whose candidate set changed for the next delivery pass.
+ *
+ * Configuring interrupts (enable, priority, group, trigger, route writes) calls this for
+ * thousands of interrupts that are not pending, and returns here; the heap work is in
+ * placeCandidate, which only interrupts that are or were candidates reach. V8 inlines a call
+ * only if it was made in at least 15 % of the caller's runs so far: with the two together, a
+ * model that was configured before it ran had its heap operations compiled as calls or inlined
+ * depending on when the compile came (docs/gic-api.md, Performance).
  */
 export function refresh(m: Model, slot: number): void {
   const s = m.s;
@@ -115,9 +122,20 @@ export function refresh(m: Model, slot: number): void {
     s.enabled[slot] !== 0 &&
     s.active[slot] === 0 &&
     (s.latch[slot] !== 0 || (s.level[slot] !== 0 && s.edge[slot] === 0));
-  const oldPe = s.heapPe[slot];
   // Neither a candidate nor in a heap, and no 1-of-N placement to release: nothing changes.
-  if (!pendingEnabled && oldPe < 0 && !oneOfN) return;
+  if (!pendingEnabled && s.heapPe[slot] < 0 && !oneOfN) return;
+  placeCandidate(m, slot, spi, oneOfN, pendingEnabled);
+}
+
+function placeCandidate(
+  m: Model,
+  slot: number,
+  spi: number,
+  oneOfN: boolean,
+  pendingEnabled: boolean,
+): void {
+  const s = m.s;
+  const oldPe = s.heapPe[slot];
   const group = groupOf(s, slot);
   const candidate = pendingEnabled && groupEnabledInDistributor(s, group);
   let pe = -1;
