@@ -8,9 +8,14 @@ const builtins = (
   }[]
 ).map((s) => s.id);
 
-/** axe-core's WCAG 2.1 A/AA rules and best practices, plus the label/name rule. */
+/**
+ * axe-core's WCAG 2.1 A/AA rules and best practices, plus the label/name rule. In legacy mode axe
+ * runs in the page itself; otherwise @axe-core/playwright opens a blank page per scan to merge
+ * the frames' results. The app has no frames: the same violations, 1.9 s per scan instead of 7.8.
+ */
 async function violations(app: AppPage): Promise<string[]> {
   const result = await new AxeBuilder({ page: app.page })
+    .setLegacyMode(true)
     .options({
       rules: { 'label-content-name-mismatch': { enabled: true } },
       resultTypes: ['violations'],
@@ -28,7 +33,20 @@ async function violations(app: AppPage): Promise<string[]> {
 test.describe('accessibility (axe-core)', () => {
   test.describe.configure({ timeout: 240_000 });
 
-  // axe over the whole page (hundreds of register rows) takes 20 s on an idle machine
+  test('the check finds what it is for: a button without a name, a field without a label', async ({
+    app,
+  }) => {
+    await app.whenIdle();
+    await app.page.evaluate(() => {
+      document.querySelector('main')?.append(document.createElement('button'));
+      document.querySelector('main')?.append(document.createElement('input'));
+    });
+    const found = await violations(app);
+    expect(found.map((v) => v.split(' ')[0])).toEqual(
+      expect.arrayContaining(['button-name', 'label']),
+    );
+  });
+
   test('no violations at start', async ({ app }) => {
     expect(await violations(app)).toEqual([]);
   });
