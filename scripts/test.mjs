@@ -1,7 +1,7 @@
 // `npm test`: every check a change must pass, in order, ending with one line
 // `N passed, N failed[, N skipped]` (the line CI reads). Each step runs even if an earlier one
 // failed, so one run shows everything; e2e needs a successful build.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { findChromium } from './find-chromium.mjs';
@@ -26,6 +26,35 @@ function check(title, command, args, env) {
   if (ok) passedChecks += 1;
   else failedChecks.push(title);
   return ok;
+}
+
+/**
+ * Runs checks side by side (each is mostly one thread: tsc, eslint), printing each one's output
+ * as a block when it ends, in the order given.
+ */
+async function checksSideBySide(list) {
+  console.log(
+    `\n=== ${list.map((c) => c.title).join(', ')}, side by side (${((Date.now() - t0) / 1000).toFixed(0)} s elapsed)`,
+  );
+  const runs = list.map(
+    ({ title, command, args }) =>
+      new Promise((resolve) => {
+        const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
+        const chunks = [];
+        child.stdout.on('data', (d) => chunks.push(d));
+        child.stderr.on('data', (d) => chunks.push(d));
+        child.on('error', (error) => resolve({ title, ok: false, output: String(error) }));
+        child.on('close', (code) =>
+          resolve({ title, ok: code === 0, output: Buffer.concat(chunks).toString() }),
+        );
+      }),
+  );
+  for (const { title, ok, output } of await Promise.all(runs)) {
+    console.log(`\n--- ${title}: ${ok ? 'ok' : 'FAILED'}`);
+    if (output.trim()) process.stdout.write(output.endsWith('\n') ? output : `${output}\n`);
+    if (ok) passedChecks += 1;
+    else failedChecks.push(title);
+  }
 }
 
 function playwrightsOwnChromium() {
@@ -66,13 +95,22 @@ function readJson(path) {
 
 rmSync('reports', { recursive: true, force: true }); // not test-results/: Playwright owns that one
 
-check('typecheck (tsc -b)', bin('tsc'), ['-b']);
-check('lint (eslint)', bin('eslint'), ['.']);
-check('format (prettier --check)', bin('prettier'), ['--check', '.', '--log-level', 'warn']);
-check('import rules (dependency-cruiser)', bin('depcruise'), [
-  'src',
-  '--config',
-  '.dependency-cruiser.cjs',
+// on 2 cores two single-threaded checks at a time; tsc and eslint are the long ones (~1 min each)
+await checksSideBySide([
+  { title: 'typecheck (tsc -b)', command: bin('tsc'), args: ['-b'] },
+  { title: 'lint (eslint)', command: bin('eslint'), args: ['.'] },
+]);
+await checksSideBySide([
+  {
+    title: 'format (prettier --check)',
+    command: bin('prettier'),
+    args: ['--check', '.', '--log-level', 'warn'],
+  },
+  {
+    title: 'import rules (dependency-cruiser)',
+    command: bin('depcruise'),
+    args: ['src', '--config', '.dependency-cruiser.cjs'],
+  },
 ]);
 run(
   'unit tests (vitest)',
