@@ -9,6 +9,18 @@ import { fileURLToPath } from 'node:url';
 import { runnerImport } from 'vite';
 
 const RENDERER = fileURLToPath(new URL('../tools/first-screen-html.tsx', import.meta.url));
+
+/** Stylesheets mean nothing to a render to a string (the page links them): empty modules. */
+const noStylesheets = {
+  name: 'gicscope-first-screen-no-css',
+  enforce: 'pre',
+  resolveId(id) {
+    return id.endsWith('.css') ? '\0first-screen-empty.css.js' : undefined;
+  },
+  load(id) {
+    return id === '\0first-screen-empty.css.js' ? 'export default "";' : undefined;
+  },
+};
 const ROOT = '<div id="root"></div>';
 
 /** A Vite plugin (build only): the static first screen after #root, and the script that shows it. */
@@ -24,7 +36,7 @@ export function firstScreenHtml() {
       order: 'post',
       async handler(html) {
         if (!html.includes(ROOT)) throw new Error(`first-screen-html: index.html needs ${ROOT}`);
-        const { module } = await runnerImport(RENDERER);
+        const { module } = await runnerImport(RENDERER, { plugins: [noStylesheets] });
         const markup = await module.renderFirstScreen();
         return html.replace(
           ROOT,

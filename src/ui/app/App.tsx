@@ -6,6 +6,9 @@ import { Notice } from '../views/shell/Notice.tsx';
 import { ScenarioPicker } from '../views/controls/ScenarioPicker.tsx';
 import { Topology } from '../views/topology/Topology.tsx';
 import { ScenarioPanel } from '../views/scenario/ScenarioPanel.tsx';
+import { ShareBar } from '../views/share/ShareBar.tsx';
+import { ChapterBar } from '../views/chapters/ChapterBar.tsx';
+import { NmiStory } from '../views/story/NmiStory.tsx';
 import { afterFirstScreen } from '../boot/first-screen.ts';
 import { lazyView } from '../boot/lazy-view.tsx';
 import { BlankScreen } from './BlankScreen.tsx';
@@ -17,13 +20,12 @@ import { useUi } from './ui-instance.ts';
 import { useShortcuts } from './use-shortcuts.ts';
 import { ViewButtons } from './ViewButtons.tsx';
 
-// The first screen is the header and the diagram; the rest loads once it is painted, each view in
-// its own chunk (the charts bring d3 with them).
+// The first screen is the header (with the share bar and the chapter), the diagram and the NMI
+// story: drawn in the static HTML and by React's first render alike, so nothing above the fold
+// moves when the page comes alive. The rest loads once it is painted, each view in its own chunk
+// (the charts bring d3 with them).
 const later = <P extends object>(load: () => Promise<Record<string, unknown>>, name: string) =>
   lazyView<P>(afterFirstScreen(load), name);
-const ShareBar = later(() => import('../views/share/ShareBar.tsx'), 'ShareBar');
-const ChapterBar = later(() => import('../views/chapters/ChapterBar.tsx'), 'ChapterBar');
-const NmiStory = later(() => import('../views/story/NmiStory.tsx'), 'NmiStory');
 const CpuDetail = later(() => import('../views/cpu/CpuDetail.tsx'), 'CpuDetail');
 const CountsTable = later(() => import('../views/counters/CountsTable.tsx'), 'CountsTable');
 const EventLog = later(() => import('../views/log/EventLog.tsx'), 'EventLog');

@@ -2,7 +2,8 @@ import { selectStatus } from '../../store/index.ts';
 import { useGic } from '../../store/instance.ts';
 
 const TEXT = {
-  connecting: 'Connecting to the simulation…',
+  // no longer than the text that follows it: a longer one wrapped the header's first row at 1280 px
+  connecting: 'Connecting…',
   ready: 'Simulation connected',
   incompatible: 'Simulation incompatible',
   failed: 'Simulation stopped',
